@@ -1,0 +1,119 @@
+import type {
+  AgentListItem,
+  Conversation,
+  ConversationPage,
+  ErrorBody,
+  MessagePage,
+  Session,
+  Visitor,
+} from './types';
+
+/** Every API failure, with the server's error code and message (docs/api.md) or `network`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const BASE = '/api/v1';
+
+let unauthorizedHandler: (() => void) | null = null;
+/** Called when an authenticated call answers 401 (the session expired or was revoked). */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+  /** Don't treat 401 as an expired session (login, me). */
+  quiet401?: boolean;
+}
+
+function url(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, String(v));
+  const qs = params.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Please sign in.';
+  if (status === 403) return "You don't have permission to do that.";
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests. Try again in a moment.';
+  if (status >= 500) return 'The server had a problem. Try again.';
+  return `Request failed (${status}).`;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url(path, opts.query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', "Can't reach the server. Check your connection.");
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const body = (data as Partial<ErrorBody> | null)?.error;
+    const error = new ApiError(res.status, body?.code ?? 'http', body?.message || fallbackMessage(res.status), body?.issues ?? []);
+    if (res.status === 401 && !opts.quiet401) unauthorizedHandler?.();
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<Session>('POST', '/auth/login', { body: { email, password }, quiet401: true }),
+  logout: () => request<void>('POST', '/auth/logout', { quiet401: true }),
+  me: (signal?: AbortSignal) => request<Session>('GET', '/auth/me', { quiet401: true, signal }),
+
+  agents: () => request<{ agents: AgentListItem[] }>('GET', '/agents'),
+
+  conversations: (query: Record<string, string>, before?: string | null, signal?: AbortSignal) =>
+    request<ConversationPage>('GET', '/conversations', { query: { ...query, limit: 50, before: before ?? undefined }, signal }),
+  conversation: (id: string) =>
+    request<{ conversation: Conversation }>('GET', `/conversations/${encodeURIComponent(id)}`),
+  messages: (id: string, afterSeq: number, signal?: AbortSignal) =>
+    request<MessagePage>('GET', `/conversations/${encodeURIComponent(id)}/messages`, {
+      query: { afterSeq, limit: 500 },
+      signal,
+    }),
+  assign: (id: string, assigneeId: string | null) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/assign`, { body: { assigneeId } }),
+  close: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/close`),
+  reopen: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/reopen`),
+  read: (id: string, seq: number) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/read`, { body: { seq } }),
+
+  visitor: (id: string, signal?: AbortSignal) =>
+    request<{ visitor: Visitor }>('GET', `/visitors/${encodeURIComponent(id)}`, { signal }),
+};
+
+export type Api = typeof api;
+
+/** A message fit for the interface from anything thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,193 @@
+import type { ClientFrameInput, Conversation, Message, ServerFrame } from '@parley/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/client';
+import { InboxController, type InboxControllerDeps } from './controller';
+import { conv, msg } from './state/testData';
+
+class FakeSocket {
+  open = false;
+  sent: ClientFrameInput[] = [];
+  private listeners = new Set<(f: ServerFrame) => void>();
+  send(frame: ClientFrameInput) {
+    if (!this.open) return false;
+    this.sent.push(frame);
+    return true;
+  }
+  isOpen() {
+    return this.open;
+  }
+  onFrame(l: (f: ServerFrame) => void) {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  emit(frame: ServerFrame) {
+    for (const l of this.listeners) l(frame);
+  }
+  hello() {
+    this.open = true;
+    this.emit({ type: 'hello', protocol: 1, connectionId: 'x', role: 'agent', userId: 'me', serverTime: '' });
+  }
+}
+
+function fakeApi(convs: Conversation[], messages: Record<string, Message[]>) {
+  return {
+    agents: vi.fn(async () => ({ agents: [] })),
+    conversations: vi.fn(async () => ({ conversations: convs, nextCursor: null })),
+    conversation: vi.fn(async (id: string) => {
+      const c = convs.find((x) => x.id === id);
+      if (!c) throw new ApiError(404, 'not_found', 'Not found');
+      return { conversation: c };
+    }),
+    messages: vi.fn(async (id: string, afterSeq: number) => {
+      const all = (messages[id] ?? []).filter((m) => m.seq > afterSeq);
+      return { messages: all.slice(0, 2), hasMore: all.length > 2 };
+    }),
+    assign: vi.fn(async (id: string, assigneeId: string | null) => ({ conversation: conv(id, { assigneeId }) })),
+    close: vi.fn(async (id: string) => ({ conversation: conv(id, { status: 'closed' }) })),
+    reopen: vi.fn(async (id: string) => ({ conversation: conv(id) })),
+    read: vi.fn(async (id: string) => ({ conversation: conv(id) })),
+  } satisfies InboxControllerDeps['api'];
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+let socket: FakeSocket;
+let ids: number;
+function setup(convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })], msgs = { c1: [msg(1), msg(2), msg(3)] }, hidden = false) {
+  socket = new FakeSocket();
+  ids = 0;
+  const api = fakeApi(convs, msgs);
+  const notices: unknown[] = [];
+  const ctl = new InboxController({
+    api,
+    socket,
+    me: 'me',
+    isHidden: () => hidden,
+    newClientId: () => `k${++ids}`,
+    onVisitorMessageWhileHidden: (n) => notices.push(n),
+  });
+  ctl.start();
+  return { ctl, api, notices };
+}
+
+beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
+afterEach(() => vi.restoreAllMocks());
+
+describe('InboxController', () => {
+  it('loads the list and a whole transcript across pages', async () => {
+    const { ctl, api } = setup();
+    ctl.setFilter({ status: 'open', assignee: 'mine' });
+    await flush();
+    expect(api.conversations).toHaveBeenCalledWith({ status: 'open', assignee: 'me' });
+    ctl.select('c1');
+    await flush();
+    expect(api.messages.mock.calls.map((c) => c[1])).toEqual([0, 2]);
+    expect(ctl.state.transcripts.c1!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('marks read when the agent views unread messages (REST while the socket is down, frame when up)', async () => {
+    const { ctl, api } = setup();
+    ctl.setFilter({ status: 'open', assignee: 'all' });
+    await flush();
+    ctl.select('c1');
+    await flush();
+    expect(api.read).toHaveBeenCalledWith('c1', 3);
+    expect(ctl.state.conversations.c1!.unreadCount).toBe(0);
+    socket.hello();
+    socket.emit({ type: 'message', message: msg(4) });
+    expect(socket.sent).toContainEqual({ type: 'read', conversationId: 'c1', seq: 4 });
+  });
+
+  it('does not mark read while the tab is hidden', async () => {
+    const { ctl, api } = setup();
+    ctl.setVisible(false);
+    ctl.setFilter({ status: 'open', assignee: 'all' });
+    await flush();
+    ctl.select('c1');
+    await flush();
+    expect(api.read).not.toHaveBeenCalled();
+    ctl.setVisible(true);
+    expect(api.read).toHaveBeenCalledTimes(1);
+  });
+
+  it('queues while offline, then on connect sends sync first and resends the outbox', async () => {
+    const { ctl } = setup();
+    ctl.select('c1');
+    await flush();
+    expect(ctl.send('c1', '  Hello  ')).toEqual({ ok: true });
+    expect(ctl.state.outbox).toHaveLength(1);
+    socket.hello();
+    expect(socket.sent).toEqual([
+      { type: 'sync', conversationId: 'c1', afterSeq: 3 },
+      { type: 'message.send', clientId: 'k1', conversationId: 'c1', text: 'Hello' },
+    ]);
+    socket.emit({ type: 'message.ack', clientId: 'k1', message: msg(4, { authorType: 'agent', clientId: 'k1', text: 'Hello' }) });
+    expect(ctl.state.outbox).toEqual([]);
+    // reconnect: nothing left to resend, sync from the new highest seq
+    socket.sent = [];
+    socket.hello();
+    expect(socket.sent[0]).toEqual({ type: 'sync', conversationId: 'c1', afterSeq: 4 });
+    expect(socket.sent.filter((f) => f.type === 'message.send')).toEqual([]);
+  });
+
+  it('asks again while a sync answer has more', () => {
+    setup();
+    socket.hello();
+    socket.emit({ type: 'sync', conversationId: 'c1', messages: [msg(4), msg(5)], lastSeq: 9, hasMore: true });
+    expect(socket.sent).toContainEqual({ type: 'sync', conversationId: 'c1', afterSeq: 5 });
+  });
+
+  it('refuses empty and over-long texts without queueing', () => {
+    const { ctl } = setup();
+    expect(ctl.send('c1', '   ')).toEqual({ ok: false, error: 'Message is empty' });
+    expect(ctl.send('c1', 'x'.repeat(4001)).ok).toBe(false);
+    expect(ctl.state.outbox).toEqual([]);
+  });
+
+  it('a refused message comes back into the composer with the error', () => {
+    const { ctl } = setup();
+    socket.hello();
+    ctl.composerChanged('c1', 'Hi there');
+    ctl.send('c1', 'Hi there');
+    expect(ctl.state.drafts.c1).toBe('');
+    socket.emit({ type: 'error', code: 'conversation_closed', message: 'Conversation is closed', ref: 'k1' });
+    expect(ctl.state.drafts.c1).toBe('Hi there');
+    expect(ctl.state.composerErrors.c1).toBe('Conversation is closed');
+    ctl.composerChanged('c1', 'Hi there!');
+    expect(ctl.state.composerErrors.c1).toBeUndefined();
+  });
+
+  it('throttles typing and stops it on send', () => {
+    const { ctl } = setup();
+    socket.hello();
+    socket.sent = [];
+    ctl.composerChanged('c1', 'H');
+    ctl.composerChanged('c1', 'He');
+    ctl.send('c1', 'He');
+    expect(socket.sent.map((f) => (f.type === 'typing' ? `typing:${f.typing}` : f.type))).toEqual([
+      'typing:true',
+      'typing:false',
+      'message.send',
+    ]);
+  });
+
+  it('fetches an unknown conversation when a message for it arrives, and notifies while hidden', async () => {
+    const { ctl, api, notices } = setup([conv('c1'), conv('c9')], {}, true);
+    socket.hello();
+    socket.emit({ type: 'message', message: msg(1, { conversationId: 'c9', text: 'anyone?' }) });
+    await flush();
+    expect(api.conversation).toHaveBeenCalledWith('c9');
+    expect(ctl.state.conversations.c9).toBeDefined();
+    expect(notices).toEqual([{ conversationId: 'c9', visitorName: 'Visitor', text: 'anyone?' }]);
+  });
+
+  it('applies assign / close / reopen answers', async () => {
+    const { ctl } = setup();
+    await ctl.assign('c1', 'me');
+    expect(ctl.state.conversations.c1!.assigneeId).toBe('me');
+    await ctl.close('c1');
+    expect(ctl.state.conversations.c1!.status).toBe('closed');
+    await ctl.reopen('c1');
+    expect(ctl.state.conversations.c1!.status).toBe('open');
+  });
+});

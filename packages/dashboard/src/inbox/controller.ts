@@ -1,0 +1,348 @@
+import type { Message, ServerFrame } from '@parley/core';
+import { ApiError, errorMessage, type Api } from '../api/client';
+import { checkComposerText } from '../lib/messageText';
+import { createStore, type Store } from '../lib/store';
+import type { AgentSocket } from '../realtime/socket';
+import { filterQuery, type ListFilter } from './state/conversations';
+import { inboxReducer, initialInboxState, transcriptMaxSeq, type InboxAction, type InboxState } from './state/inboxState';
+import { maxSeq } from './state/messages';
+import { newClientId, sendFrames } from './state/outbox';
+import { IDLE_TYPING, nextTypingExpiry, onComposerChange, onStop, type OutgoingTyping } from './state/typing';
+
+export interface VisitorMessageNotice {
+  conversationId: string;
+  visitorName: string;
+  text: string;
+}
+
+export interface InboxControllerDeps {
+  api: Pick<Api, 'agents' | 'conversations' | 'conversation' | 'messages' | 'assign' | 'close' | 'reopen' | 'read'>;
+  socket: Pick<AgentSocket, 'send' | 'isOpen' | 'onFrame'>;
+  me: string;
+  /** A visitor wrote while the tab is hidden (title badge, browser notification). */
+  onVisitorMessageWhileHidden?: (notice: VisitorMessageNotice) => void;
+  isHidden?: () => boolean;
+  now?: () => number;
+  newClientId?: () => string;
+}
+
+export type SendResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Everything the inbox does besides drawing: owns the store, feeds it from REST
+ * and socket frames, and runs the protocol's rules (sync then resend after every
+ * connect, read marks, typing throttling).
+ */
+export class InboxController {
+  readonly store: Store<InboxState, InboxAction>;
+  private readonly readSent = new Map<string, number>();
+  private readonly typingOut = new Map<string, OutgoingTyping>();
+  private readonly transcriptLoads = new Map<string, number>();
+  private readonly conversationFetches = new Set<string>();
+  private listRequest = 0;
+  private hellos = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unsubscribers: (() => void)[] = [];
+  private readonly now: () => number;
+  private readonly makeClientId: () => string;
+
+  constructor(private readonly deps: InboxControllerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.makeClientId = deps.newClientId ?? newClientId;
+    this.store = createStore(inboxReducer, initialInboxState(deps.me, !(deps.isHidden?.() ?? false)));
+  }
+
+  get state(): InboxState {
+    return this.store.getState();
+  }
+
+  private dispatch = (action: InboxAction): void => this.store.dispatch(action);
+
+  start(): void {
+    this.unsubscribers.push(this.deps.socket.onFrame((f) => this.onFrame(f)));
+    this.unsubscribers.push(this.store.subscribe(() => this.afterChange()));
+    this.deps.api
+      .agents()
+      .then(({ agents }) => this.dispatch({ type: 'agentsLoaded', agents }))
+      .catch(() => {
+        /* names fall back to "Another agent" */
+      });
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribers.splice(0)) u();
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.listRequest++;
+  }
+
+  // ---- socket ----------------------------------------------------------------
+
+  private onFrame(frame: ServerFrame): void {
+    this.dispatch({ type: 'frame', frame, now: this.now() });
+    switch (frame.type) {
+      case 'hello':
+        this.onConnected(++this.hellos > 1);
+        break;
+      case 'message':
+        this.onMessage(frame.message);
+        break;
+      case 'sync':
+        if (frame.conversationId && frame.hasMore && frame.messages.length > 0) {
+          this.deps.socket.send({ type: 'sync', conversationId: frame.conversationId, afterSeq: maxSeq(frame.messages) });
+        }
+        break;
+      case 'conversation':
+        break;
+      case 'typing':
+        this.scheduleTypingExpiry();
+        break;
+      case 'error':
+        if (!frame.ref) console.warn('[parley] server error frame', frame);
+        break;
+    }
+  }
+
+  private onMessage(m: Message): void {
+    const s = this.state;
+    const conversation = s.conversations[m.conversationId];
+    if (!conversation) this.fetchConversation(m.conversationId);
+    if (m.author.type === 'visitor' && this.deps.isHidden?.()) {
+      this.deps.onVisitorMessageWhileHidden?.({
+        conversationId: m.conversationId,
+        visitorName: conversation?.visitor.displayName ?? 'Visitor',
+        text: m.text,
+      });
+    }
+  }
+
+  /**
+   * After every (re)connect: sync the open conversation from the highest seq
+   * held, then resend the outbox (protocol order), then refresh what may have
+   * changed while we were away.
+   */
+  private onConnected(reconnect: boolean): void {
+    const s = this.state;
+    const active = s.activeId;
+    this.typingOut.clear();
+    if (reconnect) {
+      this.readSent.clear();
+      this.dispatch({ type: 'transcriptsStale', keep: active });
+    }
+    if (active) {
+      const t = this.state.transcripts[active];
+      if (t && t.status === 'ready') {
+        this.deps.socket.send({ type: 'sync', conversationId: active, afterSeq: transcriptMaxSeq(this.state, active) });
+      } else if (!t || t.status === 'error') {
+        void this.loadTranscript(active);
+      }
+    }
+    this.flushOutbox();
+    if (reconnect) {
+      void this.reloadList();
+      if (active) this.fetchConversation(active, true);
+    }
+  }
+
+  private flushOutbox(): void {
+    const sent: string[] = [];
+    for (const { clientId, frame } of sendFrames(this.state.outbox)) {
+      if (!this.deps.socket.send(frame)) break;
+      sent.push(clientId);
+    }
+    if (sent.length > 0) this.dispatch({ type: 'sent', clientIds: sent });
+  }
+
+  // ---- list ------------------------------------------------------------------
+
+  setFilter(filter: ListFilter): void {
+    const held = this.state.list.filter;
+    const changed = held.status !== filter.status || held.assignee !== filter.assignee;
+    this.dispatch({ type: 'filter', filter });
+    if (changed || this.listRequest === 0) void this.reloadList();
+  }
+
+  async reloadList(): Promise<void> {
+    const request = ++this.listRequest;
+    const filter = this.state.list.filter;
+    this.dispatch({ type: 'listLoading' });
+    try {
+      const page = await this.deps.api.conversations(filterQuery(filter));
+      if (request !== this.listRequest) return;
+      this.dispatch({ type: 'listLoaded', filter, conversations: page.conversations, nextCursor: page.nextCursor, firstPage: true });
+    } catch (err) {
+      if (request !== this.listRequest) return;
+      this.dispatch({ type: 'listFailed', filter, error: errorMessage(err) });
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    const { filter, nextCursor, loading } = this.state.list;
+    if (!nextCursor || loading) return;
+    const request = ++this.listRequest;
+    this.dispatch({ type: 'listLoading' });
+    try {
+      const page = await this.deps.api.conversations(filterQuery(filter), nextCursor);
+      if (request !== this.listRequest) return;
+      this.dispatch({ type: 'listLoaded', filter, conversations: page.conversations, nextCursor: page.nextCursor, firstPage: false });
+    } catch (err) {
+      if (request !== this.listRequest) return;
+      this.dispatch({ type: 'listFailed', filter, error: errorMessage(err) });
+    }
+  }
+
+  // ---- one conversation ------------------------------------------------------
+
+  select(id: string | null): void {
+    const prev = this.state.activeId;
+    if (prev && prev !== id) this.stopTyping(prev);
+    this.dispatch({ type: 'select', id });
+    if (!id) return;
+    if (!this.state.conversations[id]) this.fetchConversation(id);
+    const t = this.state.transcripts[id];
+    if (!t || t.status === 'error') void this.loadTranscript(id);
+  }
+
+  fetchConversation(id: string, force = false): void {
+    if (this.conversationFetches.has(id) && !force) return;
+    this.conversationFetches.add(id);
+    this.deps.api
+      .conversation(id)
+      .then(({ conversation }) => this.dispatch({ type: 'conversationLoaded', conversation }))
+      .catch((err) => {
+        if (err instanceof ApiError && err.status === 404) this.dispatch({ type: 'conversationGone', id });
+      })
+      .finally(() => this.conversationFetches.delete(id));
+  }
+
+  /** GET the whole transcript (pages of 500 in seq order); live frames merge in meanwhile. */
+  async loadTranscript(id: string): Promise<void> {
+    const load = (this.transcriptLoads.get(id) ?? 0) + 1;
+    this.transcriptLoads.set(id, load);
+    this.dispatch({ type: 'transcriptLoading', id });
+    const all: Message[] = [];
+    try {
+      let after = 0;
+      for (;;) {
+        const page = await this.deps.api.messages(id, after);
+        all.push(...page.messages);
+        if (!page.hasMore || page.messages.length === 0) break;
+        after = maxSeq(page.messages);
+      }
+      if (this.transcriptLoads.get(id) !== load) return;
+      this.dispatch({ type: 'transcriptLoaded', id, messages: all });
+    } catch (err) {
+      if (this.transcriptLoads.get(id) !== load) return;
+      const message =
+        err instanceof ApiError && err.status === 404 ? 'This conversation does not exist (anymore).' : errorMessage(err);
+      this.dispatch({ type: 'transcriptFailed', id, error: message });
+    }
+  }
+
+  // ---- composer --------------------------------------------------------------
+
+  send(conversationId: string, raw: string): SendResult {
+    const check = checkComposerText(raw);
+    if (!check.ok) {
+      return {
+        ok: false,
+        error: check.reason === 'empty' ? 'Message is empty' : `Message is longer than 4000 characters`,
+      };
+    }
+    const clientId = this.makeClientId();
+    this.stopTyping(conversationId);
+    this.dispatch({
+      type: 'enqueue',
+      entry: { clientId, conversationId, text: check.text, createdAt: new Date(this.now()).toISOString() },
+    });
+    if (this.deps.socket.send({ type: 'message.send', clientId, conversationId, text: check.text })) {
+      this.dispatch({ type: 'sent', clientIds: [clientId] });
+    }
+    return { ok: true };
+  }
+
+  composerChanged(conversationId: string, text: string): void {
+    this.dispatch({ type: 'draft', id: conversationId, text });
+    if (this.state.composerErrors[conversationId]) this.dispatch({ type: 'composerError', id: conversationId, error: null });
+    const r = onComposerChange(this.typingOut.get(conversationId) ?? IDLE_TYPING, text, this.now());
+    this.typingOut.set(conversationId, r.state);
+    if (r.send !== null) this.deps.socket.send({ type: 'typing', conversationId, typing: r.send });
+  }
+
+  private stopTyping(conversationId: string): void {
+    const r = onStop(this.typingOut.get(conversationId) ?? IDLE_TYPING);
+    this.typingOut.set(conversationId, r.state);
+    if (r.send !== null) this.deps.socket.send({ type: 'typing', conversationId, typing: r.send });
+  }
+
+  // ---- actions ---------------------------------------------------------------
+
+  async assign(id: string, assigneeId: string | null): Promise<void> {
+    const { conversation } = await this.deps.api.assign(id, assigneeId);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  async close(id: string): Promise<void> {
+    const { conversation } = await this.deps.api.close(id);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  async reopen(id: string): Promise<void> {
+    const { conversation } = await this.deps.api.reopen(id);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  setVisible(visible: boolean): void {
+    this.dispatch({ type: 'visibility', visible });
+  }
+
+  // ---- read marks --------------------------------------------------------------
+
+  private afterChange(): void {
+    this.maybeMarkRead();
+  }
+
+  /** The agent looks at a conversation with unread visitor messages: mark it read up to the last seq. */
+  private maybeMarkRead(): void {
+    const s = this.state;
+    const id = s.activeId;
+    if (!id || !s.visible) return;
+    const t = s.transcripts[id];
+    const c = s.conversations[id];
+    if (!t || t.status !== 'ready' || !c) return;
+    const max = maxSeq(t.messages);
+    if (max === 0) return;
+    const sent = this.readSent.get(id);
+    if (sent === undefined && c.unreadCount === 0) {
+      this.readSent.set(id, max);
+      return;
+    }
+    if (sent !== undefined && max <= sent) return;
+    const needs = c.unreadCount > 0 || t.messages.some((m) => m.seq > (sent ?? 0) && m.author.type === 'visitor');
+    if (!needs) {
+      this.readSent.set(id, max);
+      return;
+    }
+    this.readSent.set(id, max);
+    if (!this.deps.socket.send({ type: 'read', conversationId: id, seq: max })) {
+      this.deps.api
+        .read(id, max)
+        .then(({ conversation }) => this.dispatch({ type: 'conversationLoaded', conversation }))
+        .catch(() => this.readSent.delete(id));
+    }
+    this.dispatch({ type: 'markedRead', id });
+  }
+
+  // ---- typing expiry -----------------------------------------------------------
+
+  private scheduleTypingExpiry(): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    const next = nextTypingExpiry(this.state.typing);
+    if (next === null) return;
+    this.typingTimer = setTimeout(() => {
+      this.typingTimer = null;
+      this.dispatch({ type: 'typingExpire', now: this.now() });
+      this.scheduleTypingExpiry();
+    }, Math.max(0, next - this.now()) + 20);
+  }
+}

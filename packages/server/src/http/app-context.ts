@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { EventBus } from '../events/parley-event.js';
+import type { AuthService } from '../services/auth-service.js';
+import type { ConversationService } from '../services/conversation-service.js';
+import type { PresenceService } from '../services/presence-service.js';
+import type { WidgetSessionService } from '../services/widget-session-service.js';
+import type { DialectName } from '../storage/database.js';
+import type { Database } from '../storage/schema.js';
+import type { Metrics } from './metrics.js';
+
+/** Everything the HTTP routes and the gateway are built from. */
+export interface AppContext {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: DialectName;
+  bus: EventBus;
+  clock: Clock;
+  secret: string;
+  nodeId: string;
+  auth: AuthService;
+  conversations: ConversationService;
+  presence: PresenceService;
+  widgetSessions: WidgetSessionService;
+  metrics: Metrics;
+}

@@ -1,0 +1,318 @@
+import type { Kysely } from 'kysely';
+import {
+  applyConversationCommand,
+  visitorMessageTarget,
+  type Conversation,
+  type ConversationCommand,
+  type Message,
+} from '@parley/core';
+import type { Clock } from '../clock.js';
+import { notFound, ParleyError } from '../errors.js';
+import type { EventBus } from '../events/parley-event.js';
+import { newId } from '../ids.js';
+import type { ConversationRow, Database, MessageRow } from '../storage/schema.js';
+import {
+  addConversationTag,
+  findConversation,
+  findLatestConversationOfVisitor,
+  findOpenConversationOfVisitor,
+  insertConversation,
+  listConversations,
+  loadConversation,
+  removeConversationTag,
+  updateConversation,
+  type ConversationFilter,
+} from '../storage/repositories/conversation-repository.js';
+import {
+  appendMessage,
+  findMessageByClientId,
+  listMessagesAfter,
+  toMessage,
+  type AppendMessageInput,
+} from '../storage/repositories/message-repository.js';
+import { isUniqueViolation } from '../storage/unique-violation.js';
+import { MESSAGE_PAGE_MAX } from '@parley/core';
+
+export interface SentMessage {
+  message: Message;
+  conversation: Conversation;
+  /** The clientId was already stored: nothing new was written or published. */
+  duplicate: boolean;
+}
+
+class DuplicateMessage extends Error {
+  constructor(readonly row: MessageRow) {
+    super('duplicate message');
+  }
+}
+
+export interface VisitorRef {
+  workspaceId: string;
+  websiteId: string;
+  visitorId: string;
+}
+
+export interface AgentRef {
+  workspaceId: string;
+  agentId: string;
+  name: string;
+}
+
+/**
+ * Conversations and their messages: every write goes through here, is
+ * persisted before anyone is told, then published on the event bus.
+ */
+export class ConversationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A visitor writes: into their open conversation, or a new one. Idempotent by clientId. */
+  async sendVisitorMessage(
+    visitor: VisitorRef,
+    input: { clientId: string; text: string; conversationId?: string | undefined; originConnectionId?: string },
+  ): Promise<SentMessage> {
+    let target: ConversationRow | undefined;
+    if (input.conversationId) {
+      const requested = await findConversation(this.db, visitor.workspaceId, input.conversationId);
+      if (!requested || requested.visitor_id !== visitor.visitorId) throw notFound('Conversation');
+      target = requested;
+    } else {
+      target = (await findOpenConversationOfVisitor(this.db, visitor.visitorId)) ?? (await findLatestConversationOfVisitor(this.db, visitor.visitorId));
+    }
+    const decision = visitorMessageTarget(target ? { id: target.id, status: target.status } : null);
+    let conversationId: string;
+    let created = false;
+    if (decision.kind === 'existing') {
+      conversationId = decision.conversationId;
+    } else {
+      // A resend of a message that went into the now-closed conversation is still a duplicate.
+      if (target) {
+        const earlier = await findMessageByClientId(this.db, target.id, input.clientId);
+        if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
+      }
+      ({ conversationId, created } = await this.#openConversation(visitor));
+    }
+    return this.#append(
+      {
+        id: newId(this.clock.now()),
+        workspaceId: visitor.workspaceId,
+        conversationId,
+        clientId: input.clientId,
+        authorType: 'visitor',
+        authorId: visitor.visitorId,
+        authorName: null,
+        text: input.text,
+        now: this.clock.now(),
+      },
+      visitor.visitorId,
+      input.originConnectionId,
+      created,
+    );
+  }
+
+  /** An agent replies. Closed conversations must be reopened first. */
+  async sendAgentMessage(
+    agent: AgentRef,
+    input: { conversationId: string; clientId: string; text: string; originConnectionId?: string },
+  ): Promise<SentMessage> {
+    const conversation = await findConversation(this.db, agent.workspaceId, input.conversationId);
+    if (!conversation) throw notFound('Conversation');
+    const earlier = await findMessageByClientId(this.db, conversation.id, input.clientId);
+    if (earlier) return this.#duplicate(agent.workspaceId, earlier);
+    if (conversation.status === 'closed') {
+      throw new ParleyError('conversation_closed', 'This conversation is closed; reopen it to reply');
+    }
+    return this.#append(
+      {
+        id: newId(this.clock.now()),
+        workspaceId: agent.workspaceId,
+        conversationId: conversation.id,
+        clientId: input.clientId,
+        authorType: 'agent',
+        authorId: agent.agentId,
+        authorName: agent.name,
+        text: input.text,
+        now: this.clock.now(),
+      },
+      conversation.visitor_id,
+      input.originConnectionId,
+      false,
+    );
+  }
+
+  async #openConversation(visitor: VisitorRef): Promise<{ conversationId: string; created: boolean }> {
+    const now = this.clock.now();
+    const id = newId(now);
+    try {
+      await insertConversation(this.db, {
+        id,
+        workspace_id: visitor.workspaceId,
+        website_id: visitor.websiteId,
+        visitor_id: visitor.visitorId,
+        status: 'open',
+        assignee_id: null,
+        last_seq: 0,
+        visitor_message_count: 0,
+        read_visitor_message_count: 0,
+        last_message_seq: null,
+        last_message_text: null,
+        last_message_author_type: null,
+        last_message_at: null,
+        activity_at: now,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+      });
+      return { conversationId: id, created: true };
+    } catch (error) {
+      // Another request (maybe on another node) opened one first: use it.
+      if (!isUniqueViolation(error)) throw error;
+      const open = await findOpenConversationOfVisitor(this.db, visitor.visitorId);
+      if (!open) throw error;
+      return { conversationId: open.id, created: false };
+    }
+  }
+
+  async #append(input: AppendMessageInput, visitorId: string, originConnectionId: string | undefined, created: boolean): Promise<SentMessage> {
+    let row: MessageRow;
+    try {
+      row = await this.db.transaction().execute(async (trx) => {
+        const result = await appendMessage(trx, input);
+        if (result.kind === 'missing') throw notFound('Conversation');
+        if (result.kind === 'duplicate') throw new DuplicateMessage(result.message);
+        return result.message;
+      });
+    } catch (error) {
+      if (error instanceof DuplicateMessage) return this.#duplicate(input.workspaceId, error.row);
+      if (isUniqueViolation(error) && input.clientId) {
+        const existing = await findMessageByClientId(this.db, input.conversationId, input.clientId);
+        if (existing) return this.#duplicate(input.workspaceId, existing);
+      }
+      throw error;
+    }
+    const message = toMessage(row);
+    const conversation = await this.#load(input.workspaceId, input.conversationId);
+    await this.bus.publish({
+      kind: 'message.created',
+      workspaceId: input.workspaceId,
+      visitorId,
+      message,
+      ...(originConnectionId ? { originConnectionId } : {}),
+    });
+    await this.bus.publish({ kind: 'conversation.updated', workspaceId: input.workspaceId, visitorId, conversation });
+    void created;
+    return { message, conversation, duplicate: false };
+  }
+
+  async #duplicate(workspaceId: string, row: MessageRow): Promise<SentMessage> {
+    return { message: toMessage(row), conversation: await this.#load(workspaceId, row.conversation_id), duplicate: true };
+  }
+
+  async #load(workspaceId: string, conversationId: string): Promise<Conversation> {
+    const conversation = await loadConversation(this.db, workspaceId, conversationId, this.clock.now());
+    if (!conversation) throw notFound('Conversation');
+    return conversation;
+  }
+
+  async getConversation(workspaceId: string, conversationId: string): Promise<Conversation> {
+    return this.#load(workspaceId, conversationId);
+  }
+
+  async list(workspaceId: string, filter: ConversationFilter) {
+    return listConversations(this.db, workspaceId, filter, this.clock.now());
+  }
+
+  /** Close, reopen or assign; publishes the new state when something changed. */
+  async apply(workspaceId: string, conversationId: string, command: ConversationCommand): Promise<Conversation> {
+    const row = await findConversation(this.db, workspaceId, conversationId);
+    if (!row) throw notFound('Conversation');
+    if (command.kind === 'assign' && command.assigneeId !== null) {
+      const assignee = await this.db
+        .selectFrom('agents')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', command.assigneeId)
+        .executeTakeFirst();
+      if (!assignee) throw notFound('Agent');
+    }
+    const transition = applyConversationCommand({ status: row.status, assigneeId: row.assignee_id }, command);
+    if (!transition.ok) throw new ParleyError('invalid', transition.error);
+    if (!transition.changed) return this.#load(workspaceId, conversationId);
+    const now = this.clock.now();
+    try {
+      await updateConversation(this.db, workspaceId, conversationId, {
+        status: transition.status,
+        assignee_id: transition.assigneeId,
+        updated_at: now,
+        activity_at: command.kind === 'assign' ? row.activity_at : now,
+        closed_at: transition.status === 'closed' ? now : null,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ParleyError('conflict', 'The visitor already has another open conversation');
+      }
+      throw error;
+    }
+    return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);
+  }
+
+  /** Marks the conversation read (for the whole team) up to a seq. */
+  async markRead(workspaceId: string, conversationId: string, seq: number): Promise<Conversation> {
+    const row = await findConversation(this.db, workspaceId, conversationId);
+    if (!row) throw notFound('Conversation');
+    const upTo = Math.min(seq, row.last_seq);
+    const counted = await this.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('conversation_id', '=', conversationId)
+      .where('author_type', '=', 'visitor')
+      .where('seq', '<=', upTo)
+      .executeTakeFirstOrThrow();
+    const read = Number(counted.n);
+    if (read <= row.read_visitor_message_count) return this.#load(workspaceId, conversationId);
+    await updateConversation(this.db, workspaceId, conversationId, { read_visitor_message_count: read });
+    return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);
+  }
+
+  async tag(workspaceId: string, conversationId: string, tag: string, present: boolean): Promise<Conversation> {
+    const row = await findConversation(this.db, workspaceId, conversationId);
+    if (!row) throw notFound('Conversation');
+    if (present) await addConversationTag(this.db, workspaceId, conversationId, tag, this.clock.now());
+    else await removeConversationTag(this.db, conversationId, tag);
+    return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);
+  }
+
+  async #publishUpdate(workspaceId: string, visitorId: string, conversationId: string): Promise<Conversation> {
+    const conversation = await this.#load(workspaceId, conversationId);
+    await this.bus.publish({ kind: 'conversation.updated', workspaceId, visitorId, conversation });
+    return conversation;
+  }
+
+  /** Messages after a seq for an agent of the workspace. */
+  async messagesForAgent(workspaceId: string, conversationId: string, afterSeq: number, limit = MESSAGE_PAGE_MAX) {
+    const row = await findConversation(this.db, workspaceId, conversationId);
+    if (!row) throw notFound('Conversation');
+    return { conversation: row, ...(await listMessagesAfter(this.db, conversationId, afterSeq, Math.min(limit, MESSAGE_PAGE_MAX))) };
+  }
+
+  /** Messages after a seq for a visitor: their given conversation, or their current one. */
+  async messagesForVisitor(visitor: VisitorRef, conversationId: string | undefined, afterSeq: number) {
+    const row = conversationId
+      ? await findConversation(this.db, visitor.workspaceId, conversationId)
+      : ((await findOpenConversationOfVisitor(this.db, visitor.visitorId)) ??
+        (await findLatestConversationOfVisitor(this.db, visitor.visitorId)));
+    if (conversationId && (!row || row.visitor_id !== visitor.visitorId)) throw notFound('Conversation');
+    if (!row) return { conversation: null, messages: [], hasMore: false };
+    return { conversation: row, ...(await listMessagesAfter(this.db, row.id, afterSeq, MESSAGE_PAGE_MAX)) };
+  }
+
+  /** Checks that a conversation may be seen by the given visitor / workspace (for typing frames). */
+  async visitorOf(workspaceId: string, conversationId: string): Promise<string> {
+    const row = await findConversation(this.db, workspaceId, conversationId);
+    if (!row) throw notFound('Conversation');
+    return row.visitor_id;
+  }
+}

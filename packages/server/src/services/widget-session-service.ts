@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { isNewVisit, type PageView } from '@parley/core';
+import type { Clock } from '../clock.js';
+import { ParleyError } from '../errors.js';
+import { newId } from '../ids.js';
+import { isOriginAllowed } from '../auth/origin.js';
+import { signVisitorToken, VISITOR_TOKEN_TTL_MS } from '../auth/visitor-token.js';
+import { parseVisitorDevice } from '../visitor-device.js';
+import type { Database, WebsiteRow } from '../storage/schema.js';
+import { findWebsiteByKey, parseAllowedOrigins } from '../storage/repositories/workspace-repository.js';
+import { findVisitor, insertPageView, insertVisitor, updateVisitor } from '../storage/repositories/visitor-repository.js';
+import { findLatestConversationOfVisitor, findOpenConversationOfVisitor } from '../storage/repositories/conversation-repository.js';
+import type { PresenceService } from './presence-service.js';
+
+export interface WidgetSessionInput {
+  websiteKey: string;
+  visitorId?: string | undefined;
+  language?: string | undefined;
+  page: PageView;
+  origin: string | undefined;
+  userAgent: string | undefined;
+}
+
+export interface WidgetSession {
+  visitorId: string;
+  token: string;
+  expiresAt: string;
+  conversation: { id: string; status: 'open' | 'closed'; lastSeq: number } | null;
+  website: { name: string; color: string; position: 'right' | 'left'; greeting: string };
+  agentsOnline: boolean;
+}
+
+/** A page load of the widget: checks the key and origin, records the page view, signs a visitor token. */
+export class WidgetSessionService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly secret: string,
+    private readonly presence: PresenceService,
+  ) {}
+
+  /** The website behind a key, if the origin may use it. */
+  async authorizeWebsite(websiteKey: string, origin: string | undefined): Promise<WebsiteRow> {
+    const website = await findWebsiteByKey(this.db, websiteKey);
+    if (!website) throw new ParleyError('not_found', 'Unknown website key');
+    if (!isOriginAllowed(origin, parseAllowedOrigins(website))) {
+      throw new ParleyError('forbidden', `Origin ${origin ?? '(none)'} is not allowed to use this website key`);
+    }
+    return website;
+  }
+
+  async start(input: WidgetSessionInput): Promise<WidgetSession> {
+    const website = await this.authorizeWebsite(input.websiteKey, input.origin);
+    const now = this.clock.now();
+    const device = parseVisitorDevice(input.userAgent);
+    const language = input.language?.slice(0, 35) || null;
+
+    let visitor = input.visitorId ? await findVisitor(this.db, website.workspace_id, input.visitorId) : undefined;
+    // A visitor id from another website (or forged) starts a fresh visitor.
+    if (visitor && visitor.website_id !== website.id) visitor = undefined;
+
+    const visitorId = visitor?.id ?? newId(now);
+    await this.db.transaction().execute(async (trx) => {
+      if (!visitor) {
+        await insertVisitor(trx, {
+          id: visitorId,
+          workspace_id: website.workspace_id,
+          website_id: website.id,
+          contact_id: null,
+          language,
+          user_agent: input.userAgent?.slice(0, 512) ?? null,
+          device_type: device.type,
+          browser: device.browser,
+          os: device.os,
+          current_url: input.page.url,
+          current_title: input.page.title,
+          referrer: input.page.referrer,
+          visit_count: 1,
+          page_view_count: 1,
+          first_seen_at: now,
+          last_seen_at: now,
+          online_until: 0,
+        });
+      } else {
+        const newVisit = isNewVisit(new Date(visitor.last_seen_at), new Date(now));
+        await updateVisitor(trx, visitorId, {
+          language: language ?? visitor.language,
+          user_agent: input.userAgent?.slice(0, 512) ?? visitor.user_agent,
+          device_type: device.type,
+          browser: device.browser,
+          os: device.os,
+          current_url: input.page.url,
+          current_title: input.page.title,
+          referrer: newVisit ? input.page.referrer : visitor.referrer,
+          visit_count: visitor.visit_count + (newVisit ? 1 : 0),
+          page_view_count: visitor.page_view_count + 1,
+          last_seen_at: now,
+        });
+      }
+      await insertPageView(trx, {
+        id: newId(now),
+        workspace_id: website.workspace_id,
+        visitor_id: visitorId,
+        url: input.page.url,
+        title: input.page.title,
+        referrer: input.page.referrer,
+        at: now,
+      });
+    });
+
+    const conversation =
+      (await findOpenConversationOfVisitor(this.db, visitorId)) ?? (await findLatestConversationOfVisitor(this.db, visitorId));
+    const expiresAt = now + VISITOR_TOKEN_TTL_MS;
+    const online = await this.presence.onlineAgentIds(website.workspace_id);
+    return {
+      visitorId,
+      token: signVisitorToken(this.secret, { workspaceId: website.workspace_id, websiteId: website.id, visitorId, expiresAt }),
+      expiresAt: new Date(expiresAt).toISOString(),
+      conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.last_seq } : null,
+      website: { name: website.name, color: website.color, position: website.position, greeting: website.greeting },
+      agentsOnline: online.length > 0,
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface StorageOptions {
+  /** `postgres://…` selects PostgreSQL; anything else uses SQLite under dataDir. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** PostgreSQL schema to use (created if missing); tests use one per run. */
+  pgSchema?: string | undefined;
+  /** SQLite file name inside dataDir, or ':memory:'. */
+  sqliteFile?: string;
+  log?: (event: LogEvent) => void;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// bigint columns hold epoch milliseconds and counters, well inside 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/**
+ * better-sqlite3 compiles a statement on every prepare(); Kysely prepares for
+ * every query. Caching prepared statements by SQL text removes that cost.
+ */
+function withStatementCache(db: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = db.prepare.bind(db);
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') {
+        return (sql: string) => {
+          let stmt = cache.get(sql);
+          if (!stmt) {
+            stmt = prepare(sql);
+            if (cache.size > 2000) cache.clear();
+            cache.set(sql, stmt);
+          }
+          return stmt;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  let dialect: Dialect;
+  let name: DialectName;
+  if (isPostgresUrl(options.databaseUrl)) {
+    name = 'postgres';
+    const schema = options.pgSchema;
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+    if (schema) {
+      const admin = new pg.Client({ connectionString: options.databaseUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } finally {
+        await admin.end();
+      }
+    }
+    dialect = new PostgresDialect({
+      pool: new pg.Pool({
+        connectionString: options.databaseUrl,
+        max: 10,
+        ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+      }),
+    });
+  } else {
+    name = 'sqlite';
+    const file = options.sqliteFile ?? 'parley.sqlite';
+    let path = file;
+    if (file !== ':memory:') {
+      mkdirSync(options.dataDir, { recursive: true });
+      path = join(options.dataDir, file);
+    }
+    const sqlite = new SqliteDatabase(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+  }
+  const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
+  return {
+    db,
+    dialect: name,
+    close: () => db.destroy(),
+  };
+}

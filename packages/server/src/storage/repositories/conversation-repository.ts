@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { AuthorType, Conversation, ConversationLabel, ConversationStatus } from '@parley/core';
+import type { ConversationRow, Database } from '../schema.js';
+import { visitorDisplayName } from './visitor-repository.js';
+
+export async function findConversation(db: Kysely<Database>, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOpenConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function findLatestConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('visitor_id', '=', visitorId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertConversation(db: Kysely<Database>, row: ConversationRow): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
+}
+
+export async function updateConversation(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  changes: Partial<Pick<ConversationRow, 'status' | 'assignee_id' | 'updated_at' | 'closed_at' | 'activity_at' | 'read_visitor_message_count'>>,
+): Promise<void> {
+  await db.updateTable('conversations').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export interface ConversationFilter {
+  status: ConversationStatus | 'all';
+  assignee: { kind: 'any' } | { kind: 'unassigned' } | { kind: 'agent'; agentId: string };
+  limit: number;
+  /** Cursor: conversations with older activity than this one. */
+  before?: { activityAt: number; id: string } | undefined;
+}
+
+const summaryColumns = [
+  'conversations.id',
+  'conversations.website_id',
+  'conversations.visitor_id',
+  'conversations.status',
+  'conversations.assignee_id',
+  'conversations.last_seq',
+  'conversations.visitor_message_count',
+  'conversations.read_visitor_message_count',
+  'conversations.last_message_seq',
+  'conversations.last_message_text',
+  'conversations.last_message_author_type',
+  'conversations.last_message_at',
+  'conversations.activity_at',
+  'conversations.created_at',
+  'conversations.updated_at',
+  'conversations.closed_at',
+  'visitors.online_until',
+  'contacts.name as contact_name',
+  'contacts.email as contact_email',
+] as const;
+
+function summaryQuery(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
+    .leftJoin('contacts', 'contacts.id', 'visitors.contact_id')
+    .select(summaryColumns)
+    .where('conversations.workspace_id', '=', workspaceId);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+async function attachTagsAndLabels(db: Kysely<Database>, rows: SummaryRow[], now: number): Promise<Conversation[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [tags, labels] = await Promise.all([
+    db.selectFrom('conversation_tags').select(['conversation_id', 'tag']).where('conversation_id', 'in', ids).orderBy('tag').execute(),
+    db.selectFrom('conversation_labels').select(['conversation_id', 'label']).where('conversation_id', 'in', ids).orderBy('label').execute(),
+  ]);
+  const tagsBy = new Map<string, string[]>();
+  for (const t of tags) (tagsBy.get(t.conversation_id) ?? tagsBy.set(t.conversation_id, []).get(t.conversation_id)!).push(t.tag);
+  const labelsBy = new Map<string, ConversationLabel[]>();
+  for (const l of labels) {
+    (labelsBy.get(l.conversation_id) ?? labelsBy.set(l.conversation_id, []).get(l.conversation_id)!).push(l.label as ConversationLabel);
+  }
+  return rows.map((r) => toConversation(r, tagsBy.get(r.id) ?? [], labelsBy.get(r.id) ?? [], now));
+}
+
+function toConversation(r: SummaryRow, tags: string[], labels: ConversationLabel[], now: number): Conversation {
+  return {
+    id: r.id,
+    websiteId: r.website_id,
+    status: r.status,
+    assigneeId: r.assignee_id,
+    tags,
+    labels,
+    lastSeq: r.last_seq,
+    lastMessage:
+      r.last_message_seq !== null && r.last_message_at !== null
+        ? {
+            seq: r.last_message_seq,
+            authorType: (r.last_message_author_type ?? 'system') as AuthorType,
+            text: r.last_message_text ?? '',
+            createdAt: new Date(r.last_message_at).toISOString(),
+          }
+        : null,
+    unreadCount: Math.max(0, r.visitor_message_count - r.read_visitor_message_count),
+    visitor: {
+      id: r.visitor_id,
+      displayName: visitorDisplayName({ id: r.visitor_id }, { name: r.contact_name, email: r.contact_email }),
+      email: r.contact_email,
+      online: r.online_until > now,
+    },
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    closedAt: r.closed_at === null ? null : new Date(r.closed_at).toISOString(),
+  };
+}
+
+export async function loadConversation(db: Kysely<Database>, workspaceId: string, id: string, now: number): Promise<Conversation | undefined> {
+  const row = await summaryQuery(db, workspaceId).where('conversations.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [conversation] = await attachTagsAndLabels(db, [row], now);
+  return conversation;
+}
+
+/** One page of the inbox, newest activity first. */
+export async function listConversations(
+  db: Kysely<Database>,
+  workspaceId: string,
+  filter: ConversationFilter,
+  now: number,
+): Promise<{ conversations: Conversation[]; next: { activityAt: number; id: string } | null }> {
+  let query = summaryQuery(db, workspaceId);
+  if (filter.status !== 'all') query = query.where('conversations.status', '=', filter.status);
+  if (filter.assignee.kind === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
+  if (filter.assignee.kind === 'agent') query = query.where('conversations.assignee_id', '=', filter.assignee.agentId);
+  if (filter.before) {
+    const { activityAt, id } = filter.before;
+    query = query.where((eb) =>
+      eb.or([
+        eb('conversations.activity_at', '<', activityAt),
+        eb.and([eb('conversations.activity_at', '=', activityAt), eb('conversations.id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('conversations.activity_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    conversations: await attachTagsAndLabels(db, page, now),
+    next: rows.length > filter.limit && last ? { activityAt: last.activity_at, id: last.id } : null,
+  };
+}
+
+export async function addConversationTag(db: Kysely<Database>, workspaceId: string, conversationId: string, tag: string, now: number): Promise<void> {
+  await db
+    .insertInto('conversation_tags')
+    .values({ conversation_id: conversationId, workspace_id: workspaceId, tag, created_at: now })
+    .onConflict((oc) => oc.columns(['conversation_id', 'tag']).doNothing())
+    .execute();
+}
+
+export async function removeConversationTag(db: Kysely<Database>, conversationId: string, tag: string): Promise<void> {
+  await db.deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag', '=', tag).execute();
+}

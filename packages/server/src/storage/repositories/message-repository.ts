@@ -1,0 +1,114 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Message } from '@parley/core';
+import type { Database, MessageRow } from '../schema.js';
+
+export function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    author: { type: row.author_type, id: row.author_id, name: row.author_name },
+    text: row.text,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export interface AppendMessageInput {
+  id: string;
+  workspaceId: string;
+  conversationId: string;
+  clientId: string | null;
+  authorType: MessageRow['author_type'];
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  now: number;
+}
+
+export type AppendMessageResult =
+  | { kind: 'created'; message: MessageRow }
+  | { kind: 'duplicate'; message: MessageRow }
+  | { kind: 'missing' };
+
+/**
+ * Appends a message inside the caller's transaction: takes the next seq of the
+ * conversation (the UPDATE locks its row on PostgreSQL, so concurrent senders
+ * queue up), then refuses a clientId already stored, then inserts.
+ */
+export async function appendMessage(trx: Transaction<Database>, input: AppendMessageInput): Promise<AppendMessageResult> {
+  const isVisitor = input.authorType === 'visitor';
+  const bumped = await trx
+    .updateTable('conversations')
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      visitor_message_count: isVisitor ? eb('visitor_message_count', '+', 1) : eb.ref('visitor_message_count'),
+      last_message_seq: eb('last_seq', '+', 1),
+      last_message_text: input.text.slice(0, 200),
+      last_message_author_type: input.authorType,
+      last_message_at: input.now,
+      activity_at: input.now,
+      updated_at: input.now,
+    }))
+    .where('workspace_id', '=', input.workspaceId)
+    .where('id', '=', input.conversationId)
+    .returning(['last_seq'])
+    .executeTakeFirst();
+  if (!bumped) return { kind: 'missing' };
+
+  if (input.clientId !== null) {
+    const existing = await trx
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', input.conversationId)
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirst();
+    if (existing) return { kind: 'duplicate', message: existing };
+  }
+
+  const row: MessageRow = {
+    id: input.id,
+    workspace_id: input.workspaceId,
+    conversation_id: input.conversationId,
+    seq: bumped.last_seq,
+    client_id: input.clientId,
+    author_type: input.authorType,
+    author_id: input.authorId,
+    author_name: input.authorName,
+    text: input.text,
+    created_at: input.now,
+  };
+  await trx.insertInto('messages').values(row).execute();
+  return { kind: 'created', message: row };
+}
+
+export async function findMessageByClientId(
+  db: Kysely<Database>,
+  conversationId: string,
+  clientId: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** Messages after a seq, in order; one more is fetched to tell whether more remain. */
+export async function listMessagesAfter(
+  db: Kysely<Database>,
+  conversationId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ messages: Message[]; hasMore: boolean }> {
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  return { messages: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };
+}

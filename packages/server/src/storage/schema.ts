@@ -1,0 +1,180 @@
+/**
+ * Kysely table types. Timestamps are epoch milliseconds (bigint in PostgreSQL,
+ * integer in SQLite) so both engines compare and index them the same way.
+ * Booleans are 0/1 integers; JSON documents are text.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  timezone: string;
+  default_language: string;
+  created_at: number;
+}
+
+export type AgentRole = 'owner' | 'admin' | 'agent';
+
+export interface AgentsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  agent_id: string;
+  workspace_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface WebsitesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  public_key: string;
+  /** JSON array of origins ("https://shop.example") or ["*"]. */
+  allowed_origins: string;
+  color: string;
+  position: 'right' | 'left';
+  greeting: string;
+  created_at: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  workspace_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** JSON object of string properties. */
+  properties: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VisitorsTable {
+  id: string;
+  workspace_id: string;
+  website_id: string;
+  contact_id: string | null;
+  language: string | null;
+  user_agent: string | null;
+  device_type: string;
+  browser: string | null;
+  os: string | null;
+  current_url: string | null;
+  current_title: string | null;
+  referrer: string | null;
+  visit_count: number;
+  page_view_count: number;
+  first_seen_at: number;
+  last_seen_at: number;
+  /** The visitor counts as online until this instant; sockets keep pushing it forward. */
+  online_until: number;
+}
+
+export interface PageViewsTable {
+  id: string;
+  workspace_id: string;
+  visitor_id: string;
+  url: string;
+  title: string;
+  referrer: string;
+  at: number;
+}
+
+export interface ConversationsTable {
+  id: string;
+  workspace_id: string;
+  website_id: string;
+  visitor_id: string;
+  status: 'open' | 'closed';
+  assignee_id: string | null;
+  last_seq: number;
+  visitor_message_count: number;
+  /** Team-wide read state: visitor messages read by any agent. */
+  read_visitor_message_count: number;
+  last_message_seq: number | null;
+  last_message_text: string | null;
+  last_message_author_type: string | null;
+  last_message_at: number | null;
+  /** Last activity, for ordering the inbox. */
+  activity_at: number;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author_type: 'visitor' | 'agent' | 'chatbot' | 'system';
+  author_id: string | null;
+  author_name: string | null;
+  text: string;
+  created_at: number;
+}
+
+export interface ConversationTagsTable {
+  conversation_id: string;
+  workspace_id: string;
+  tag: string;
+  created_at: number;
+}
+
+export interface ConversationLabelsTable {
+  conversation_id: string;
+  workspace_id: string;
+  label: string;
+  created_at: number;
+}
+
+export interface AgentPresenceTable {
+  agent_id: string;
+  workspace_id: string;
+  node_id: string;
+  connections: number;
+  /** Rows older than the presence TTL belong to a node that died. */
+  heartbeat_at: number;
+}
+
+export interface Database {
+  instance_settings: InstanceSettingsTable;
+  workspaces: WorkspacesTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  websites: WebsitesTable;
+  contacts: ContactsTable;
+  visitors: VisitorsTable;
+  page_views: PageViewsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  conversation_tags: ConversationTagsTable;
+  conversation_labels: ConversationLabelsTable;
+  agent_presence: AgentPresenceTable;
+}
+
+export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type AgentRow = Selectable<AgentsTable>;
+export type WebsiteRow = Selectable<WebsitesTable>;
+export type VisitorRow = Selectable<VisitorsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type ConversationUpdate = Updateable<ConversationsTable>;

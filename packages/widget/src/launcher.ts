@@ -1,0 +1,102 @@
+/**
+ * The widget's host element, its shadow root, the base styles and the
+ * launcher button with its unread badge. Part of the loader bundle.
+ */
+import { h, icon } from './dom';
+import { contrastText, luminance, normalizeColor } from './color';
+import { fill, type LoaderStrings } from './i18n';
+
+const baseCss = `
+:host{all:initial!important;display:block!important;position:static!important}
+.pw{all:initial;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-size:14px;line-height:1.45;color:#111827;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;text-align:left;direction:ltr}
+.pw *,.pw *::before,.pw *::after{box-sizing:border-box}
+.l{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:60px;height:60px;margin:0;padding:0;border:0;border-radius:50%;background:var(--pc);color:var(--pt);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 8px 28px rgba(15,23,42,.24),0 2px 6px rgba(15,23,42,.14);transition:transform .2s cubic-bezier(.2,.8,.3,1.2),box-shadow .2s;-webkit-tap-highlight-color:transparent;animation:pw-pop .35s cubic-bezier(.2,.8,.3,1.25)}
+.left .l{right:auto;left:20px}
+.l:hover{transform:scale(1.07);box-shadow:0 10px 32px rgba(15,23,42,.3),0 2px 6px rgba(15,23,42,.14)}
+.l:active{transform:scale(.95)}
+.l:focus-visible{outline:3px solid var(--pc);outline-offset:3px}
+.l svg{position:absolute;width:30px;height:30px;transition:transform .25s ease,opacity .2s ease;fill:currentColor}
+.l svg.s{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round;width:26px;height:26px}
+.l .x{opacity:0;transform:rotate(-90deg) scale(.5)}
+.l[aria-expanded=true] .c{opacity:0;transform:rotate(90deg) scale(.5)}
+.l[aria-expanded=true] .x{opacity:1;transform:none}
+.l.busy .c{animation:pw-pulse .9s infinite ease-in-out}
+.b{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#ef4444;color:#fff;font:700 12px/22px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff;animation:pw-pop .3s cubic-bezier(.2,.8,.3,1.4)}
+.b[hidden]{display:none}
+@keyframes pw-pop{from{transform:scale(.4);opacity:0}to{transform:none;opacity:1}}
+@keyframes pw-pulse{50%{opacity:.55}}
+@media (max-width:480px){.l[aria-expanded=true]{display:none}}
+@media (prefers-reduced-motion:reduce){.l,.b,.l svg{animation:none;transition:none}}
+`;
+
+export interface Launcher {
+  host: HTMLElement;
+  root: ShadowRoot;
+  container: HTMLElement;
+  button: HTMLButtonElement;
+  setOpen(open: boolean): void;
+  setUnread(count: number): void;
+  setBusy(busy: boolean): void;
+}
+
+/** Creates `<div id="parley-widget">` with an open shadow root and draws the launcher. */
+export function createLauncher(color: string, position: 'left' | 'right', strings: LoaderStrings, onClick: () => void): Launcher {
+  const pc = normalizeColor(color);
+  const host = h('div', { id: 'parley-widget' });
+  const root = host.attachShadow({ mode: 'open' });
+  root.appendChild(h('style', null, baseCss));
+  const container = h('div', { class: 'pw' + (position === 'left' ? ' left' : '') });
+  const rgb = [1, 3, 5].map((i) => parseInt(pc.slice(i, i + 2), 16)).join(',');
+  container.style.setProperty('--pc', pc);
+  container.style.setProperty('--pt', contrastText(pc));
+  // Links on light bubbles: the brand colour when dark enough, else a neutral blue.
+  container.style.setProperty('--pl', luminance(pc) < 0.35 ? pc : '#1d4ed8');
+  container.style.setProperty('--pr', 'rgba(' + rgb + ',.18)');
+
+  const badge = h('span', { class: 'b', 'data-testid': 'unread', 'aria-hidden': 'true', hidden: '' });
+  const button = h('button', {
+    type: 'button',
+    class: 'l',
+    'data-testid': 'launcher',
+    'aria-label': strings.open,
+    'aria-expanded': 'false',
+    'aria-controls': 'parley-window',
+    'aria-haspopup': 'dialog',
+  });
+  button.appendChild(
+    icon(['M5 4h14a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-8.5l-4.3 3.4c-.5.4-1.2.05-1.2-.6V17a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'], 'c'),
+  );
+  button.appendChild(icon(['M6.5 6.5l11 11', 'M17.5 6.5l-11 11'], 's x'));
+  button.appendChild(badge);
+  button.addEventListener('click', onClick);
+  container.appendChild(button);
+  root.appendChild(container);
+
+  let open = false;
+  let unread = 0;
+  const label = () => {
+    const base = open ? strings.close : strings.open;
+    button.setAttribute('aria-label', unread && !open ? base + ' (' + fill(strings.unread, { n: unread }) + ')' : base);
+  };
+
+  return {
+    host,
+    root,
+    container,
+    button,
+    setOpen(o) {
+      open = o;
+      button.setAttribute('aria-expanded', String(o));
+      label();
+    },
+    setUnread(count) {
+      unread = Math.max(0, count | 0);
+      badge.textContent = unread > 9 ? '9+' : String(unread);
+      badge.hidden = unread === 0;
+      label();
+    },
+    setBusy(busy) {
+      button.classList.toggle('busy', busy);
+    },
+  };
+}
