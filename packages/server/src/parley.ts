@@ -54,7 +54,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
   });
   let bus: EventBus | undefined;
   try {
-    await migrateToLatest(storage.db);
+    await migrateToLatest(storage.db, storage.dialect === 'postgres' ? options.pgSchema : undefined);
     const secret = config.secret ?? (await getOrCreateSetting(storage.db, 'signing_secret', () => randomBytes(32).toString('base64url')));
     bus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl) : new MemoryEventBus();
     const demo = config.demo ? await ensureDemoWorkspace(storage.db, { password: config.demoPassword, now: clock.now() }) : null;

@@ -11,6 +11,8 @@ export type WidgetEvent = 'ready' | 'open' | 'close' | 'message';
 export interface ChatContext {
   /** The widget's open shadow root; the chat renders its window into it. */
   root: ShadowRoot;
+  /** The element inside the shadow root that holds the launcher (brand colour variables, position class). */
+  container: HTMLElement;
   /** Server base URL ending in "/", e.g. "https://chat.example.com/". */
   base: string;
   websiteKey: string;

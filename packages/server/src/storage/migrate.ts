@@ -5,12 +5,13 @@ import { migrations } from './migrations/index.js';
  * Applies pending migrations in name order. Kysely takes a lock (an advisory
  * lock on PostgreSQL), so several nodes may start at once.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'parley_migrations',
     migrationLockTableName: 'parley_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

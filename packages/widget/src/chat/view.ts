@@ -74,7 +74,7 @@ export function renderText(el: HTMLElement, text: string): void {
   }
 }
 
-export function createView(website: WebsiteSettings, strings: ChatStrings, agentsOnline: number, handlers: ViewHandlers): View {
+export function createView(website: WebsiteSettings, strings: ChatStrings, handlers: ViewHandlers): View {
   const name = website.name || 'Chat';
   const avatar = () => h('span', { class: 'av', 'aria-hidden': 'true' }, (name.trim()[0] || '?').toUpperCase());
 

@@ -1,0 +1,48 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { bumpTitleBadge, clearTitleBadge, showNotification } from '../lib/notify';
+import { useSocket } from '../realtime/RealtimeContext';
+import { InboxController } from './controller';
+import { InboxContext } from './InboxContext';
+
+/**
+ * Lives in the app shell (not the Inbox page) so the conversation list keeps
+ * following the socket — unread badge in the nav, title badge, notifications —
+ * whatever page the agent is on.
+ */
+export function InboxProvider({ me, children }: { me: string; children: ReactNode }) {
+  const socket = useSocket();
+  const navigate = useNavigate();
+  const [ctl] = useState(
+    () =>
+      new InboxController({
+        api,
+        socket,
+        me,
+        isHidden: () => document.visibilityState === 'hidden',
+        onVisitorMessageWhileHidden: ({ conversationId, visitorName, text }) => {
+          bumpTitleBadge();
+          showNotification(`New message from ${visitorName}`, text, conversationId, () =>
+            navigate(`/inbox/${encodeURIComponent(conversationId)}${window.location.search}`),
+          );
+        },
+      }),
+  );
+
+  useEffect(() => {
+    ctl.start();
+    const onVisibility = () => {
+      const visible = document.visibilityState !== 'hidden';
+      ctl.setVisible(visible);
+      if (visible) clearTitleBadge();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      ctl.stop();
+    };
+  }, [ctl]);
+
+  return <InboxContext.Provider value={ctl}>{children}</InboxContext.Provider>;
+}

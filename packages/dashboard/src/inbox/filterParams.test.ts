@@ -1,0 +1,10 @@
+import { expect, it } from 'vitest';
+import { filterFromParams, filterToSearch } from './filterParams';
+
+it('reads and writes the list filter in the query string', () => {
+  expect(filterFromParams(new URLSearchParams(''))).toEqual({ status: 'open', assignee: 'all' });
+  expect(filterFromParams(new URLSearchParams('status=closed&assignee=mine'))).toEqual({ status: 'closed', assignee: 'mine' });
+  expect(filterFromParams(new URLSearchParams('status=bogus&assignee=x'))).toEqual({ status: 'open', assignee: 'all' });
+  expect(filterToSearch({ status: 'open', assignee: 'all' })).toBe('');
+  expect(filterToSearch({ status: 'closed', assignee: 'unassigned' })).toBe('?status=closed&assignee=unassigned');
+});

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useAuthenticated, useSession } from '../auth/SessionContext';
+import { Avatar } from '../components/Avatar';
+import { LogoutIcon } from '../components/icons';
+import { useConnection } from '../realtime/RealtimeContext';
+
+const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', agent: 'Agent' } as const;
+
+export function TopBar() {
+  const { agent, workspace } = useAuthenticated();
+  const { logout } = useSession();
+  const connection = useConnection();
+  const [leaving, setLeaving] = useState(false);
+  const online = connection.status === 'open';
+  const presence = online ? 'Online' : connection.status === 'connecting' ? 'Connecting…' : 'Offline';
+
+  return (
+    <header className="topbar">
+      <div className="topbar__workspace" title="Workspace">
+        {workspace.name}
+      </div>
+      <div className="topbar__right">
+        <span
+          className={`presence presence--${online ? 'online' : connection.status === 'connecting' ? 'connecting' : 'offline'}`}
+          data-testid="agent-status"
+          title={online ? 'Connected: you receive conversations in real time' : 'Not connected to the server'}
+        >
+          <span className="presence__dot" aria-hidden="true" />
+          {presence}
+        </span>
+        <div className="topbar__agent">
+          <Avatar name={agent.name} seed={agent.id} size="sm" online={online} />
+          <div className="topbar__agent-text">
+            <span className="topbar__agent-name" data-testid="agent-name">
+              {agent.name}
+            </span>
+            <span className="topbar__agent-role">{ROLE_LABEL[agent.role] ?? agent.role}</span>
+          </div>
+        </div>
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm"
+          data-testid="logout"
+          disabled={leaving}
+          onClick={() => {
+            setLeaving(true);
+            logout().catch(() => setLeaving(false));
+          }}
+        >
+          <LogoutIcon size={16} />
+          <span>Log out</span>
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import { InboxIcon } from '../components/icons';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  /** Which badge to show beside it. */
+  badge?: 'unread';
+}
+
+/**
+ * The app's sections, in order. New sections (chatbots, statistics, insights,
+ * billing, settings) are added here when they exist — no placeholders.
+ */
+export const NAV_ITEMS: NavItem[] = [{ to: '/inbox', label: 'Inbox', icon: InboxIcon, badge: 'unread' }];

@@ -1,0 +1,162 @@
+/**
+ * Glue: socket (connection.ts) ↔ protocol logic (core.ts) ↔ window (view.ts),
+ * plus the unread badge and the host page's 'message' events.
+ */
+import type { Author, Message } from '@parley/core';
+import type { Session } from '../api';
+import type { ChatContext, ChatController } from '../bridge';
+import { chatStrings, pickLanguage } from '../i18n';
+import { keys, readJson } from '../storage';
+import { visitorSocketUrl } from '../url';
+import { browserEnv, createConnection, type ConnectionEnv } from './connection';
+import { ChatCore } from './core';
+import { newClientId } from './ids';
+import { Outbox } from './outbox';
+import { chatCss } from './styles';
+import { Transcript } from './transcript';
+import { TYPING_TIMEOUT_MS, TypingSignal } from './typing';
+import { createView } from './view';
+
+/** What the host page receives with `parley('on', 'message', fn)`. */
+function publicMessage(m: Message) {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    author: { type: m.author.type, name: m.author.name },
+    text: m.text,
+    createdAt: m.createdAt,
+  };
+}
+
+export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): ChatController {
+  const strings = chatStrings[pickLanguage(ctx.language)];
+  let session: Session = ctx.session;
+  let open = false;
+  const readKey = keys.read(ctx.websiteKey);
+
+  const view = createView(session.website, strings, {
+    send(text) {
+      const result = core.submit(text);
+      if (result.ok) {
+        view.setComposer('');
+        view.setError(null);
+        typing.stop();
+        view.render(transcript.list(), true);
+      } else if (result.reason === 'tooLong') view.setComposer(text); // shows the length error
+    },
+    input(text) {
+      typing.input(!text.trim());
+    },
+    close: () => ctx.requestClose(),
+  });
+  view.setAgentsOnline(session.agentsOnline);
+  const style = document.createElement('style');
+  style.textContent = chatCss;
+  ctx.root.appendChild(style);
+  ctx.container.appendChild(view.element);
+
+  let typingTimer: ReturnType<typeof setTimeout> | null = null;
+  let typingWho: string | null = null;
+  function hideTyping(): void {
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = null;
+    typingWho = null;
+    view.setTyping(null);
+  }
+  function onTyping(author: Author, on: boolean): void {
+    const who = author.type + ':' + (author.id || '');
+    if (on) {
+      typingWho = who;
+      view.setTyping(author.name || '');
+      if (typingTimer) clearTimeout(typingTimer);
+      typingTimer = setTimeout(hideTyping, TYPING_TIMEOUT_MS);
+    } else if (typingWho === who) hideTyping();
+  }
+
+  const readSeq = (): number => {
+    const r = readJson<{ c?: string; s?: number }>(ctx.store, readKey);
+    return r && r.c === core.conversationId && typeof r.s === 'number' ? r.s : 0;
+  };
+  function updateUnread(): void {
+    if (open) {
+      const seq = core.lastSeq();
+      if (core.conversationId && seq > readSeq()) ctx.store.setItem(readKey, JSON.stringify({ c: core.conversationId, s: seq }));
+      ctx.setUnread(0);
+    } else ctx.setUnread(core.unread(readSeq()));
+  }
+
+  let renderQueued = false;
+  function scheduleRender(): void {
+    if (renderQueued) return;
+    renderQueued = true;
+    Promise.resolve().then(() => {
+      renderQueued = false;
+      view.render(transcript.list());
+      updateUnread();
+    });
+  }
+
+  const transcript = new Transcript();
+  const conn = createConnection({
+    env,
+    async url(fresh) {
+      const expiring = Date.parse(session.expiresAt) - Date.now() < 30_000;
+      if (fresh || expiring) {
+        session = await ctx.refreshSession();
+        core.adoptConversation(session.conversation ? session.conversation.id : null);
+      }
+      return visitorSocketUrl(ctx.base, session.token);
+    },
+    onReady: () => core.ready(),
+    onFrame: (f) => core.handle(f),
+    onState(state) {
+      if (state !== 'online') {
+        typing.reset();
+        core.disconnected();
+      }
+      view.setConnection(state, env.isOnline());
+    },
+  });
+
+  const core: ChatCore = new ChatCore({
+    outbox: new Outbox(ctx.store, keys.outbox(ctx.websiteKey)),
+    transcript,
+    send: (frame) => conn.send(frame),
+    conversationId: session.conversation ? session.conversation.id : null,
+    newClientId: () => newClientId(),
+    events: {
+      message: (m) => ctx.emit('message', publicMessage(m)),
+      failed(text, error) {
+        // Never lose what the visitor wrote: back into the composer.
+        const current = view.getComposer();
+        view.setComposer(current.trim() ? text + '\n' + current : text);
+        view.setError(error);
+      },
+      notice: (error) => view.setError(error),
+      typing: onTyping,
+      presence: (n) => view.setAgentsOnline(n),
+      changed: scheduleRender,
+    },
+  });
+
+  const typing = new TypingSignal((on) =>
+    core.conversationId ? conn.send({ type: 'typing', conversationId: core.conversationId, typing: on }) : false,
+  );
+
+  view.setConnection('connecting', env.isOnline());
+  scheduleRender();
+  conn.start();
+
+  return {
+    setOpen(o) {
+      open = o;
+      view.setOpen(o);
+      if (o) {
+        view.render(transcript.list(), true);
+        view.focusComposer();
+      }
+      updateUnread();
+    },
+  };
+}

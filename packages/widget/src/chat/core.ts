@@ -1,0 +1,176 @@
+/**
+ * The visitor side of the real-time protocol (docs/protocol.md), without DOM
+ * or sockets: what to send on (re)connect, how to treat every server frame,
+ * the outbox life cycle (pending → ack | error) and unread counting.
+ * The controller feeds it frames and renders what it reports.
+ */
+import type { Author, Message, ServerFrame } from '@parley/core';
+import type { Outbox, OutboxEntry } from './outbox';
+import { checkText, type TextCheck } from './text';
+import type { Transcript } from './transcript';
+
+export interface CoreEvents {
+  /** A message the page has not seen before (not fired for the initial history). */
+  message(m: Message): void;
+  /** The server refused a message: show `error`, put `text` back in the composer. */
+  failed(text: string, error: string): void;
+  /** An error worth showing that concerns no particular message. */
+  notice(error: string): void;
+  /** Someone else started or stopped typing. */
+  typing(author: Author, typing: boolean): void;
+  presence(agentsOnline: number): void;
+  /** The transcript or the current conversation changed. */
+  changed(): void;
+}
+
+export interface CoreOptions {
+  outbox: Outbox;
+  transcript: Transcript;
+  /** Sends a frame on the socket; false when it is not connected. */
+  send(frame: object): boolean;
+  conversationId: string | null;
+  events: CoreEvents;
+  newClientId(): string;
+  now?: () => Date;
+}
+
+export class ChatCore {
+  conversationId: string | null;
+  /** Until the first sync completes, arriving messages are history, not news. */
+  private live = false;
+  private readonly syncing = new Set<string>();
+
+  constructor(private readonly o: CoreOptions) {
+    this.conversationId = o.conversationId;
+    if (o.conversationId) o.transcript.addConversation(o.conversationId);
+    for (const e of o.outbox.list()) o.transcript.addPending(e);
+  }
+
+  private setConversation(id: string): void {
+    if (id === this.conversationId) return;
+    this.conversationId = id;
+    this.o.transcript.addConversation(id);
+  }
+
+  /** Adopts the conversation a fresh session reports when none is known yet. */
+  adoptConversation(id: string | null): void {
+    if (id && !this.conversationId) this.setConversation(id);
+  }
+
+  /** After every hello: `sync` from the highest seq held, then the whole outbox. */
+  ready(): void {
+    this.syncing.clear();
+    this.requestSync(this.conversationId);
+    for (const e of this.o.outbox.list()) this.sendEntry(e);
+  }
+
+  disconnected(): void {
+    this.syncing.clear();
+  }
+
+  private requestSync(id: string | null): void {
+    const k = id || '';
+    if (this.syncing.has(k)) return;
+    const frame = id
+      ? { type: 'sync', conversationId: id, afterSeq: this.o.transcript.contiguousSeq(id) }
+      : { type: 'sync', afterSeq: 0 };
+    if (this.o.send(frame)) this.syncing.add(k);
+  }
+
+  private sendEntry(e: OutboxEntry): boolean {
+    // No conversationId: the server routes the message to the visitor's open
+    // conversation or starts one; the ack says which.
+    return this.o.send({ type: 'message.send', clientId: e.clientId, text: e.text });
+  }
+
+  /**
+   * The visitor sends a message: validated, stored in the outbox (so it
+   * survives reloads and cuts), shown as pending, sent when connected.
+   */
+  submit(raw: string): TextCheck {
+    const check = checkText(raw);
+    if (!check.ok) return check;
+    const entry: OutboxEntry = {
+      clientId: this.o.newClientId(),
+      text: check.text,
+      createdAt: (this.o.now ? this.o.now() : new Date()).toISOString(),
+    };
+    this.o.outbox.add(entry);
+    this.o.transcript.addPending(entry);
+    this.sendEntry(entry);
+    this.o.events.changed();
+    return check;
+  }
+
+  /** Merges one server message; true when it was new. */
+  private take(m: Message, announce: boolean): boolean {
+    if (!m || typeof m.seq !== 'number' || !m.conversationId) return false;
+    if (m.clientId) this.o.outbox.remove(m.clientId);
+    const result = this.o.transcript.receive(m);
+    if (result === 'duplicate') return false;
+    if (m.author.type !== 'visitor') this.o.events.typing(m.author, false);
+    if (announce) this.o.events.message(m);
+    return true;
+  }
+
+  handle(f: ServerFrame): void {
+    const t = this.o.transcript;
+    switch (f.type) {
+      case 'sync': {
+        if (f.conversationId) this.setConversation(f.conversationId);
+        this.syncing.delete(f.conversationId || '');
+        this.syncing.delete('');
+        const messages = f.messages || [];
+        for (const m of messages) this.take(m, this.live);
+        const last = messages[messages.length - 1];
+        if (f.hasMore && f.conversationId && last) {
+          if (this.o.send({ type: 'sync', conversationId: f.conversationId, afterSeq: last.seq })) this.syncing.add(f.conversationId);
+        } else this.live = true;
+        break;
+      }
+      case 'message.ack':
+        if (!f.message) return;
+        this.setConversation(f.message.conversationId);
+        this.take(f.message, true);
+        break;
+      case 'message': {
+        const m = f.message;
+        if (!m) return;
+        // A conversation we hold nothing of and that is not ours yet: a new one started (e.g. in another tab).
+        if (m.conversationId !== this.conversationId && t.maxSeq(m.conversationId) === 0) this.setConversation(m.conversationId);
+        const had = t.contiguousSeq(m.conversationId);
+        // A gap means frames were missed: fetch them.
+        if (this.take(m, true) && m.seq > had + 1) this.requestSync(m.conversationId);
+        break;
+      }
+      case 'typing':
+        if (f.author && f.author.type !== 'visitor') this.o.events.typing(f.author, !!f.typing);
+        return;
+      case 'presence':
+        this.o.events.presence(f.agentsOnline);
+        return;
+      case 'error':
+        if (f.ref) {
+          const entry = this.o.outbox.remove(f.ref);
+          const item = t.fail(f.ref, f.message);
+          const text = entry ? entry.text : item ? item.text : null;
+          if (text !== null) this.o.events.failed(text, f.message);
+          else this.o.events.notice(f.message);
+        } else if (f.code === 'rate_limited' || f.code === 'conversation_closed') this.o.events.notice(f.message);
+        break;
+      default:
+        return;
+    }
+    this.o.events.changed();
+  }
+
+  /** Messages from others in the current conversation after `readSeq`. */
+  unread(readSeq: number): number {
+    return this.conversationId ? this.o.transcript.countFromOthers(this.conversationId, readSeq) : 0;
+  }
+
+  /** Highest seq held in the current conversation (what "read" means when the window is open). */
+  lastSeq(): number {
+    return this.conversationId ? this.o.transcript.maxSeq(this.conversationId) : 0;
+  }
+}
