@@ -6,7 +6,6 @@ import { FilterTabs } from './FilterTabs';
 import { useInbox, useInboxController } from './InboxContext';
 import { NotificationPrompt } from './NotificationPrompt';
 import { visibleConversations, type ListFilter } from './state/conversations';
-import { displayedUnread } from './state/inboxState';
 import { isVisitorTyping } from './state/typing';
 
 const EMPTY_TEXT: Record<string, string> = {
@@ -30,7 +29,6 @@ export function ConversationList({ filter, activeId }: { filter: ListFilter; act
   const { search } = useLocation();
 
   const items = useMemo(() => visibleConversations(conversations, filter, me), [conversations, filter, me]);
-  const state = ctl.state;
 
   return (
     <section className="convlist" aria-label="Conversations">
@@ -55,7 +53,7 @@ export function ConversationList({ filter, activeId }: { filter: ListFilter; act
               <ConversationItem
                 conversation={c}
                 active={c.id === activeId}
-                unread={displayedUnread({ ...state, activeId, visible }, c)}
+                unread={c.id === activeId && visible ? 0 : c.unreadCount}
                 assigneeName={c.assigneeId === null ? null : c.assigneeId === me ? 'You' : (assignee?.name ?? 'Another agent')}
                 typing={isVisitorTyping(typing, c.id, now.getTime())}
                 now={now}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import { newId, newToken } from '../ids.js';
 import type { Database } from '../storage/schema.js';
+import { isUniqueViolation } from '../storage/unique-violation.js';
 import { countWorkspaces, insertAgent, insertWebsite, insertWorkspace } from '../storage/repositories/workspace-repository.js';
 
 export const DEMO_OWNER_EMAIL = 'owner@demo.parley.test';
@@ -27,30 +28,37 @@ export async function ensureDemoWorkspace(db: Kysely<Database>, options: { passw
   const workspaceId = newId(options.now);
   const websiteKey = `pk_${newToken(12)}`;
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    await insertWorkspace(trx, { id: workspaceId, name: 'Demo workspace', timezone: 'UTC', default_language: 'en', created_at: options.now });
-    await insertAgent(trx, {
-      id: newId(options.now),
-      workspace_id: workspaceId,
-      email: DEMO_OWNER_EMAIL,
-      name: 'Olivia Owner',
-      role: 'owner',
-      password_hash: passwordHash,
-      created_at: options.now,
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Claim the seed first: a node starting at the same instant blocks here, then fails and reads ours.
+      await trx.insertInto('instance_settings').values({ key: DEMO_WEBSITE_KEY_SETTING, value: websiteKey }).execute();
+      await insertWorkspace(trx, { id: workspaceId, name: 'Demo workspace', timezone: 'UTC', default_language: 'en', created_at: options.now });
+      await insertAgent(trx, {
+        id: newId(options.now),
+        workspace_id: workspaceId,
+        email: DEMO_OWNER_EMAIL,
+        name: 'Olivia Owner',
+        role: 'owner',
+        password_hash: passwordHash,
+        created_at: options.now,
+      });
+      await insertWebsite(trx, {
+        id: newId(options.now),
+        workspace_id: workspaceId,
+        name: 'Northwind Coffee',
+        public_key: websiteKey,
+        // The demo page is served by Parley itself, on whatever host it is reached by.
+        allowed_origins: JSON.stringify(['*']),
+        color: '#4f46e5',
+        position: 'right',
+        greeting: 'Hi! Questions about our coffee? We usually reply in a few minutes.',
+        created_at: options.now,
+      });
     });
-    await insertWebsite(trx, {
-      id: newId(options.now),
-      workspace_id: workspaceId,
-      name: 'Northwind Coffee',
-      public_key: websiteKey,
-      // The demo page is served by Parley itself, on whatever host it is reached by.
-      allowed_origins: JSON.stringify(['*']),
-      color: '#4f46e5',
-      position: 'right',
-      greeting: 'Hi! Questions about our coffee? We usually reply in a few minutes.',
-      created_at: options.now,
-    });
-    await trx.insertInto('instance_settings').values({ key: DEMO_WEBSITE_KEY_SETTING, value: websiteKey }).execute();
-  });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.selectFrom('instance_settings').select('value').where('key', '=', DEMO_WEBSITE_KEY_SETTING).executeTakeFirstOrThrow();
+    return { email: DEMO_OWNER_EMAIL, password: null, websiteKey: winner.value };
+  }
   return { email: DEMO_OWNER_EMAIL, password, websiteKey };
 }

@@ -69,6 +69,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       await admin.connect();
       try {
         await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } catch (error) {
+        // Two nodes creating the schema at the same instant: one wins, both are fine.
+        if ((error as { code?: string }).code !== '23505') throw error;
       } finally {
         await admin.end();
       }

@@ -1,0 +1,116 @@
+import type { Conversation } from '@parley/core';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { errorMessage } from '../api/client';
+import { BackIcon, CheckCircleIcon, PanelIcon, ReopenIcon, UserMinusIcon, UserPlusIcon } from '../components/icons';
+import { useInbox, useInboxController } from './InboxContext';
+
+type Action = 'assign' | 'unassign' | 'close' | 'reopen';
+
+export function ConversationHeader({
+  conversation: c,
+  onTogglePanel,
+  panelOpen,
+}: {
+  conversation: Conversation;
+  onTogglePanel: () => void;
+  panelOpen: boolean;
+}) {
+  const ctl = useInboxController();
+  const me = useInbox((s) => s.me);
+  const assignee = useInbox((s) => (c.assigneeId ? s.agents[c.assigneeId] : undefined));
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { search } = useLocation();
+
+  async function run(action: Action) {
+    setBusy(action);
+    setError(null);
+    try {
+      if (action === 'assign') await ctl.assign(c.id, me);
+      else if (action === 'unassign') await ctl.assign(c.id, null);
+      else if (action === 'close') await ctl.close(c.id);
+      else await ctl.reopen(c.id);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const mine = c.assigneeId !== null && c.assigneeId === me;
+  const assigneeText = c.assigneeId === null ? 'Unassigned' : mine ? 'Assigned to you' : `Assigned to ${assignee?.name ?? 'another agent'}`;
+
+  return (
+    <header className="convhead">
+      <Link className="convhead__back btn btn--icon btn--ghost" to={{ pathname: '/inbox', search }} aria-label="Back to the list">
+        <BackIcon />
+      </Link>
+      <div className="convhead__who">
+        <h2 className="convhead__name">{c.visitor.displayName}</h2>
+        <div className="convhead__sub">
+          <span className={`status-chip status-chip--${c.status}`} data-testid="conversation-status">
+            {c.status === 'open' ? 'Open' : 'Closed'}
+          </span>
+          <span className="convhead__assignee" data-testid="conversation-assignee">
+            {assigneeText}
+          </span>
+          <span className={`convhead__online${c.visitor.online ? ' is-online' : ''}`}>
+            {c.visitor.online ? 'Visitor online' : 'Visitor offline'}
+          </span>
+        </div>
+      </div>
+      <div className="convhead__actions">
+        {!mine && (
+          <button type="button" className="btn btn--sm" data-testid="assign-me" disabled={busy !== null} onClick={() => void run('assign')}>
+            <UserPlusIcon size={16} />
+            <span>{busy === 'assign' ? 'Assigning…' : 'Assign to me'}</span>
+          </button>
+        )}
+        {c.assigneeId !== null && (
+          <button type="button" className="btn btn--sm" data-testid="unassign" disabled={busy !== null} onClick={() => void run('unassign')}>
+            <UserMinusIcon size={16} />
+            <span>{busy === 'unassign' ? 'Unassigning…' : 'Unassign'}</span>
+          </button>
+        )}
+        {c.status === 'open' ? (
+          <button
+            type="button"
+            className="btn btn--sm btn--success"
+            data-testid="close-conversation"
+            disabled={busy !== null}
+            onClick={() => void run('close')}
+          >
+            <CheckCircleIcon size={16} />
+            <span>{busy === 'close' ? 'Closing…' : 'Close'}</span>
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn--sm btn--primary"
+            data-testid="reopen-conversation"
+            disabled={busy !== null}
+            onClick={() => void run('reopen')}
+          >
+            <ReopenIcon size={16} />
+            <span>{busy === 'reopen' ? 'Reopening…' : 'Reopen'}</span>
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn--icon btn--ghost convhead__panel-toggle"
+          aria-label={panelOpen ? 'Hide visitor details' : 'Show visitor details'}
+          aria-pressed={panelOpen}
+          onClick={onTogglePanel}
+        >
+          <PanelIcon />
+        </button>
+      </div>
+      {error && (
+        <div className="convhead__error" role="alert">
+          {error}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { chatStrings, fill, LANGUAGES, loaderStrings, pickLanguage } from './i18n';
+
+describe('i18n', () => {
+  it('picks the first supported language', () => {
+    expect(pickLanguage('fr-CA')).toBe('fr');
+    expect(pickLanguage('', null, 'de_AT', 'en')).toBe('de');
+    expect(pickLanguage('pt-BR', 'es')).toBe('es');
+    expect(pickLanguage('zz')).toBe('en');
+    expect(pickLanguage()).toBe('en');
+  });
+
+  it('has every text in every language', () => {
+    const chatKeys = Object.keys(chatStrings.en).sort();
+    const loaderKeys = Object.keys(loaderStrings.en).sort();
+    for (const l of LANGUAGES) {
+      expect(Object.keys(chatStrings[l]).sort()).toEqual(chatKeys);
+      expect(Object.keys(loaderStrings[l]).sort()).toEqual(loaderKeys);
+      for (const v of Object.values(chatStrings[l])) expect(v.trim()).not.toBe('');
+    }
+  });
+
+  it('fills placeholders and keeps unknown ones', () => {
+    expect(fill('Chat with {name}', { name: 'Northwind' })).toBe('Chat with Northwind');
+    expect(fill('{n} of {max} {x}', { n: 3, max: 4000 })).toBe('3 of 4000 {x}');
+    expect(fill(chatStrings.en.tooLong, { max: 4000 })).toBe('Message is longer than 4000 characters');
+  });
+});
