@@ -111,7 +111,8 @@ export function parseClientFrame(raw: string): ParsedClientFrame {
     ok: false,
     error: {
       type: 'error',
-      code: issue?.code === 'invalid_union' ? 'bad_frame' : 'invalid',
+      // An unknown shape or type is a bad frame; a known frame with a wrong field is invalid.
+      code: !issue || issue.code === 'invalid_union' || issue.path.length === 0 || issue.path[0] === 'type' ? 'bad_frame' : 'invalid',
       message: issue?.message ?? 'Invalid frame',
       path: issue ? issue.path.join('.') : undefined,
       ...(ref ? { ref } : {}),

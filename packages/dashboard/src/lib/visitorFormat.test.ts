@@ -3,8 +3,8 @@ import { deviceSummary, languageName, pageLabel, safeHref } from './visitorForma
 
 describe('visitor formatting', () => {
   it('names languages, keeping the tag', () => {
-    expect(languageName('de-DE')).toBe('German (Germany) (de-DE)');
-    expect(languageName('fr')).toBe('French (fr)');
+    expect(languageName('de-DE')).toBe('German (Germany) · de-DE');
+    expect(languageName('fr')).toBe('French · fr');
     expect(languageName(null)).toBe(null);
     expect(languageName('not a tag!!')).toBe('not a tag!!');
   });

@@ -1,11 +1,11 @@
 import type { Visitor } from '@parley/core';
 
-/** "German (de-DE)", falling back to the raw tag. */
+/** "German (Germany) · de-DE", falling back to the raw tag. */
 export function languageName(tag: string | null, uiLocale = 'en'): string | null {
   if (!tag) return null;
   try {
     const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
+    return name && name !== tag ? `${name} · ${tag}` : tag;
   } catch {
     return tag;
   }

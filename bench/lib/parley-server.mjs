@@ -1,0 +1,24 @@
+// Child-process entry: starts Parley (the built server) for the bench and
+// reports its URL and demo website key to the orchestrator over IPC.
+// Configuration comes from the environment, as for `npm start`.
+import { pathToFileURL } from 'node:url';
+import { serveControl } from './server-control.mjs';
+
+const serverModule = process.env.BENCH_SERVER_MODULE
+  ? pathToFileURL(process.env.BENCH_SERVER_MODULE).href
+  : new URL('../../packages/server/dist/index.js', import.meta.url).href;
+const { createParley, loadConfig } = await import(serverModule);
+
+const config = loadConfig(process.env);
+const parley = await createParley({ config });
+const url = await parley.listen();
+
+// The demo website's key lives in instance_settings (key demo_website_key).
+let websiteKey = parley.demo?.websiteKey ?? null;
+if (!websiteKey) {
+  const row = await parley.storage.db.selectFrom('instance_settings').select('value').where('key', '=', 'demo_website_key').executeTakeFirst();
+  websiteKey = row?.value ?? null;
+}
+
+serveControl({ stop: () => parley.close() });
+process.send({ ready: true, url, websiteKey, email: parley.demo?.email ?? null, pid: process.pid });
