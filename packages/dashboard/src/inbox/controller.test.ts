@@ -1,4 +1,5 @@
-import type { ClientFrameInput, Conversation, Message, ServerFrame } from '@parley/core';
+import type { ClientFrameInput, Conversation, Message } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from '../realtime/frames';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
 import { InboxController, type InboxControllerDeps } from './controller';
@@ -53,7 +54,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 let socket: FakeSocket;
 let ids: number;
-function setup(convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })], msgs = { c1: [msg(1), msg(2), msg(3)] }, hidden = false) {
+function setup(convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })], msgs: Record<string, Message[]> = { c1: [msg(1), msg(2), msg(3)] }, hidden = false) {
   socket = new FakeSocket();
   ids = 0;
   const api = fakeApi(convs, msgs);

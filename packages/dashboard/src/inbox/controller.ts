@@ -1,4 +1,5 @@
-import type { Message, ServerFrame } from '@parley/core';
+import type { Message } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from '../realtime/frames';
 import { ApiError, errorMessage, type Api } from '../api/client';
 import { checkComposerText } from '../lib/messageText';
 import { createStore, type Store } from '../lib/store';

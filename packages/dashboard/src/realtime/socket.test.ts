@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from './frames';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentSocket, agentSocketUrl, type WebSocketLike } from './socket';
 

@@ -1,4 +1,5 @@
-import type { ClientFrameInput, ServerFrame } from '@parley/core';
+import type { ClientFrameInput } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from './frames';
 import { backoffDelay } from './backoff';
 
 /**

@@ -1,6 +1,6 @@
 /** Styles of the chat window; they live in the widget's shadow root only. */
 export const chatCss = `
-.win{position:fixed;z-index:2147483001;bottom:96px;right:20px;width:380px;height:680px;max-height:calc(100vh - 120px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:18px;box-shadow:0 20px 60px rgba(15,23,42,.24),0 4px 14px rgba(15,23,42,.1),0 0 0 1px rgba(15,23,42,.05);transform-origin:100% 100%;animation:pw-in .24s cubic-bezier(.2,.8,.25,1.15)}
+.win{position:fixed;z-index:2147483001;bottom:96px;right:20px;width:380px;height:660px;max-height:calc(100vh - 116px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:18px;box-shadow:0 20px 60px rgba(15,23,42,.24),0 4px 14px rgba(15,23,42,.1),0 0 0 1px rgba(15,23,42,.05);transform-origin:100% 100%;animation:pw-in .24s cubic-bezier(.2,.8,.25,1.15)}
 .left .win{right:auto;left:20px;transform-origin:0 100%}
 .win[hidden],.win [hidden]{display:none!important}
 @keyframes pw-in{from{opacity:0;transform:translateY(12px) scale(.96)}to{opacity:1;transform:none}}
@@ -63,7 +63,7 @@ textarea::placeholder{color:#94a3b8}
 .send.off{opacity:.38}
 .send:focus-visible{outline:2px solid var(--pc);outline-offset:2px}
 .pw-by{text-align:center;font-size:11px;color:#a0aec0;padding:7px 0 1px;letter-spacing:.01em}
-@media (max-width:480px){.win,.left .win{inset:0;width:100%;height:100%;max-height:none;border-radius:0;bottom:0;right:0;left:0;animation-name:pw-up}}
+@media (max-width:480px){.win,.left .win{inset:0;width:100%;height:100%;max-height:none;border-radius:0;bottom:0;right:0;left:0;animation-name:pw-up}textarea{font-size:16px}}
 @keyframes pw-up{from{opacity:0;transform:translateY(24px)}to{opacity:1;transform:none}}
 @media (prefers-reduced-motion:reduce){.win,.dots i{animation:none}}
 `;

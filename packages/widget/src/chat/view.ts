@@ -52,7 +52,7 @@ function time(iso: string): string {
   const d = new Date(iso);
   if (isNaN(d.getTime())) return '';
   try {
-    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return d.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
   } catch {
     return d.toTimeString().slice(0, 5);
   }

@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from '../../realtime/frames';
 import { describe, expect, it } from 'vitest';
 import { visibleConversations } from './conversations';
 import { displayedUnread, inboxReducer, initialInboxState, transcriptMaxSeq, type InboxAction, type InboxState } from './inboxState';

@@ -1,4 +1,5 @@
-import type { Conversation, Message, ServerFrame } from '@parley/core';
+import type { Conversation, Message } from '@parley/core';
+import type { AgentServerFrame as ServerFrame } from '../../realtime/frames';
 import {
   applyMessageToSummary,
   DEFAULT_FILTER,
@@ -148,6 +149,8 @@ function applyFrame(state: InboxState, frame: ServerFrame, now: number): InboxSt
       return { ...state, transcripts, conversations };
     }
     case 'conversation': {
+      // Defensive: only full agent-side summaries (a visitor-shaped state has no `visitor`).
+      if (!frame.conversation || !('visitor' in frame.conversation)) return state;
       const conversations = upsertConversation(state.conversations, frame.conversation);
       return conversations === state.conversations ? state : { ...state, conversations };
     }

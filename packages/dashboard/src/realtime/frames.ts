@@ -1,0 +1,10 @@
+import type { Conversation, ServerFrame } from '@parley/core';
+
+/**
+ * The frames an *agent* socket receives: like ServerFrame, except that
+ * `conversation` frames always carry the full agent-side summary (visitors get a
+ * reduced VisitorConversationState instead).
+ */
+export type AgentServerFrame =
+  | Exclude<ServerFrame, { type: 'conversation' }>
+  | { type: 'conversation'; conversation: Conversation };
