@@ -2,7 +2,7 @@ import type { Conversation } from '@parley/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
-import { BotIcon } from '../components/icons';
+import { BotIcon, UserIcon } from '../components/icons';
 import { relativeTime, fullDateTime } from '../lib/time';
 import { activityAt } from './state/conversations';
 
@@ -61,6 +61,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
         </div>
         <div className="convitem__meta">
           <span className={`chip${assigneeName ? '' : ' chip--muted'}`} data-testid="assignee">
+            <UserIcon size={11} />
             {assigneeName ?? 'Unassigned'}
           </span>
           {c.labels.includes('joined_by_chatbot') && (

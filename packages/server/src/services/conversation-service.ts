@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   applyConversationCommand,
+  MESSAGE_PAGE_MAX,
   visitorMessageTarget,
   type Conversation,
   type ConversationCommand,
@@ -31,7 +32,6 @@ import {
   type AppendMessageInput,
 } from '../storage/repositories/message-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
-import { MESSAGE_PAGE_MAX } from '@parley/core';
 
 export interface SentMessage {
   message: Message;
@@ -84,7 +84,6 @@ export class ConversationService {
     }
     const decision = visitorMessageTarget(target ? { id: target.id, status: target.status } : null);
     let conversationId: string;
-    let created = false;
     if (decision.kind === 'existing') {
       conversationId = decision.conversationId;
     } else {
@@ -93,7 +92,7 @@ export class ConversationService {
         const earlier = await findMessageByClientId(this.db, target.id, input.clientId);
         if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
       }
-      ({ conversationId, created } = await this.#openConversation(visitor));
+      conversationId = await this.#openConversation(visitor);
     }
     return this.#append(
       {
@@ -109,7 +108,6 @@ export class ConversationService {
       },
       visitor.visitorId,
       input.originConnectionId,
-      created,
     );
   }
 
@@ -139,11 +137,10 @@ export class ConversationService {
       },
       conversation.visitor_id,
       input.originConnectionId,
-      false,
     );
   }
 
-  async #openConversation(visitor: VisitorRef): Promise<{ conversationId: string; created: boolean }> {
+  async #openConversation(visitor: VisitorRef): Promise<string> {
     const now = this.clock.now();
     const id = newId(now);
     try {
@@ -166,17 +163,17 @@ export class ConversationService {
         updated_at: now,
         closed_at: null,
       });
-      return { conversationId: id, created: true };
+      return id;
     } catch (error) {
       // Another request (maybe on another node) opened one first: use it.
       if (!isUniqueViolation(error)) throw error;
       const open = await findOpenConversationOfVisitor(this.db, visitor.visitorId);
       if (!open) throw error;
-      return { conversationId: open.id, created: false };
+      return open.id;
     }
   }
 
-  async #append(input: AppendMessageInput, visitorId: string, originConnectionId: string | undefined, created: boolean): Promise<SentMessage> {
+  async #append(input: AppendMessageInput, visitorId: string, originConnectionId: string | undefined): Promise<SentMessage> {
     let row: MessageRow;
     try {
       row = await this.db.transaction().execute(async (trx) => {
@@ -203,7 +200,6 @@ export class ConversationService {
       ...(originConnectionId ? { originConnectionId } : {}),
     });
     await this.bus.publish({ kind: 'conversation.updated', workspaceId: input.workspaceId, visitorId, conversation });
-    void created;
     return { message, conversation, duplicate: false };
   }
 

@@ -90,6 +90,13 @@ export function applyMessageToSummary(all: ConversationMap, m: Message, viewing:
   };
 }
 
+/** A visitor who just wrote or typed is online, whatever the last summary said. */
+export function markVisitorOnline(all: ConversationMap, conversationId: string): ConversationMap {
+  const held = all[conversationId];
+  if (!held || held.visitor.online) return all;
+  return { ...all, [conversationId]: { ...held, visitor: { ...held.visitor, online: true } } };
+}
+
 export function markReadLocally(all: ConversationMap, id: string): ConversationMap {
   const held = all[id];
   if (!held || held.unreadCount === 0) return all;

@@ -55,6 +55,18 @@ describe('conversation list, live', () => {
     expect(visibleConversations(s.conversations, { status: 'closed', assignee: 'all' }, s.me)).toHaveLength(1);
   });
 
+  it('a visitor who writes or types is shown online', () => {
+    let s = withList('a', 'b');
+    s = run(
+      s,
+      frame({ type: 'conversation', conversation: conv('a', { lastSeq: 1, visitor: { id: 'v-a', displayName: 'A', email: null, online: false } }) }),
+      frame({ type: 'conversation', conversation: conv('b', { lastSeq: 1, visitor: { id: 'v-b', displayName: 'B', email: null, online: false } }) }),
+    );
+    s = run(s, frame({ type: 'message', message: msg(2, { conversationId: 'a' }) }));
+    s = run(s, frame({ type: 'typing', conversationId: 'b', author: { type: 'visitor', id: 'v-b', name: null }, typing: true }));
+    expect([s.conversations.a!.visitor.online, s.conversations.b!.visitor.online]).toEqual([true, true]);
+  });
+
   it('updates agent presence', () => {
     let s = run(initialInboxState('me'), {
       type: 'agentsLoaded',

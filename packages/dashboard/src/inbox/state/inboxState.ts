@@ -4,6 +4,7 @@ import {
   applyMessageToSummary,
   DEFAULT_FILTER,
   markReadLocally,
+  markVisitorOnline,
   reconcileFirstPage,
   upsertConversation,
   type ConversationMap,
@@ -126,7 +127,8 @@ function applyFrame(state: InboxState, frame: ServerFrame, now: number): InboxSt
       const m = frame.message;
       const viewing = state.activeId === m.conversationId && state.visible;
       const transcripts = mergeIntoTranscript(state, m.conversationId, [m]);
-      const conversations = applyMessageToSummary(state.conversations, m, viewing);
+      let conversations = applyMessageToSummary(state.conversations, m, viewing);
+      if (frame.type === 'message' && m.author.type === 'visitor') conversations = markVisitorOnline(conversations, m.conversationId);
       const outbox = frame.type === 'message.ack' ? settle(state.outbox, frame.clientId) : settle(state.outbox, m.clientId);
       const typing = clearTypingOf(state.typing, m.conversationId, m.author);
       if (
@@ -157,7 +159,12 @@ function applyFrame(state: InboxState, frame: ServerFrame, now: number): InboxSt
     case 'typing': {
       if (frame.author.type === 'agent' && frame.author.id === state.me) return state;
       const typing = applyTyping(state.typing, frame.conversationId, frame.author, frame.typing, now);
-      return typing === state.typing ? state : { ...state, typing };
+      const conversations =
+        frame.typing && frame.author.type === 'visitor'
+          ? markVisitorOnline(state.conversations, frame.conversationId)
+          : state.conversations;
+      if (typing === state.typing && conversations === state.conversations) return state;
+      return { ...state, typing, conversations };
     }
     case 'presence': {
       if (!frame.agents || frame.agents.length === 0) return state;
