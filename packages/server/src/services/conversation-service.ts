@@ -13,14 +13,13 @@ import type { EventBus } from '../events/parley-event.js';
 import { newId } from '../ids.js';
 import type { ConversationRow, Database, MessageRow } from '../storage/schema.js';
 import {
-  addConversationTag,
   findConversation,
   findLatestConversationOfVisitor,
   findOpenConversationOfVisitor,
   insertConversation,
   listConversations,
   loadConversation,
-  removeConversationTag,
+  setConversationTag,
   updateConversation,
   type ConversationFilter,
 } from '../storage/repositories/conversation-repository.js';
@@ -38,12 +37,6 @@ export interface SentMessage {
   conversation: Conversation;
   /** The clientId was already stored: nothing new was written or published. */
   duplicate: boolean;
-}
-
-class DuplicateMessage extends Error {
-  constructor(readonly row: MessageRow) {
-    super('duplicate message');
-  }
 }
 
 export interface VisitorRef {
@@ -154,6 +147,8 @@ export class ConversationService {
         last_seq: 0,
         visitor_message_count: 0,
         read_visitor_message_count: 0,
+        tags: '[]',
+        labels: '[]',
         last_message_seq: null,
         last_message_text: null,
         last_message_author_type: null,
@@ -179,11 +174,9 @@ export class ConversationService {
       row = await this.db.transaction().execute(async (trx) => {
         const result = await appendMessage(trx, input);
         if (result.kind === 'missing') throw notFound('Conversation');
-        if (result.kind === 'duplicate') throw new DuplicateMessage(result.message);
         return result.message;
       });
     } catch (error) {
-      if (error instanceof DuplicateMessage) return this.#duplicate(input.workspaceId, error.row);
       if (isUniqueViolation(error) && input.clientId) {
         const existing = await findMessageByClientId(this.db, input.conversationId, input.clientId);
         if (existing) return this.#duplicate(input.workspaceId, existing);
@@ -276,8 +269,7 @@ export class ConversationService {
   async tag(workspaceId: string, conversationId: string, tag: string, present: boolean): Promise<Conversation> {
     const row = await findConversation(this.db, workspaceId, conversationId);
     if (!row) throw notFound('Conversation');
-    if (present) await addConversationTag(this.db, workspaceId, conversationId, tag, this.clock.now());
-    else await removeConversationTag(this.db, conversationId, tag);
+    await setConversationTag(this.db, workspaceId, conversationId, tag, present, this.clock.now());
     return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);
   }
 

@@ -106,6 +106,10 @@ export interface ConversationsTable {
   visitor_message_count: number;
   /** Team-wide read state: visitor messages read by any agent. */
   read_visitor_message_count: number;
+  /** JSON array, kept equal to the conversation_tags rows (which serve filtering). */
+  tags: string;
+  /** JSON array, kept equal to the conversation_labels rows. */
+  labels: string;
   last_message_seq: number | null;
   last_message_text: string | null;
   last_message_author_type: string | null;

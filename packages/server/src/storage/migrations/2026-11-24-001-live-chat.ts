@@ -114,6 +114,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_seq', 'integer', (c) => c.notNull())
     .addColumn('visitor_message_count', 'integer', (c) => c.notNull())
     .addColumn('read_visitor_message_count', 'integer', (c) => c.notNull())
+    // Denormalised copies of conversation_tags / conversation_labels (JSON arrays), so a summary is one row.
+    .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('labels', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('last_message_seq', 'integer')
     .addColumn('last_message_text', 'text')
     .addColumn('last_message_author_type', 'text')

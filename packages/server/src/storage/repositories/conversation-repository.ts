@@ -52,6 +52,8 @@ const summaryColumns = [
   'conversations.last_seq',
   'conversations.visitor_message_count',
   'conversations.read_visitor_message_count',
+  'conversations.tags',
+  'conversations.labels',
   'conversations.last_message_seq',
   'conversations.last_message_text',
   'conversations.last_message_author_type',
@@ -76,30 +78,23 @@ function summaryQuery(db: Kysely<Database>, workspaceId: string) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
-async function attachTagsAndLabels(db: Kysely<Database>, rows: SummaryRow[], now: number): Promise<Conversation[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [tags, labels] = await Promise.all([
-    db.selectFrom('conversation_tags').select(['conversation_id', 'tag']).where('conversation_id', 'in', ids).orderBy('tag').execute(),
-    db.selectFrom('conversation_labels').select(['conversation_id', 'label']).where('conversation_id', 'in', ids).orderBy('label').execute(),
-  ]);
-  const tagsBy = new Map<string, string[]>();
-  for (const t of tags) (tagsBy.get(t.conversation_id) ?? tagsBy.set(t.conversation_id, []).get(t.conversation_id)!).push(t.tag);
-  const labelsBy = new Map<string, ConversationLabel[]>();
-  for (const l of labels) {
-    (labelsBy.get(l.conversation_id) ?? labelsBy.set(l.conversation_id, []).get(l.conversation_id)!).push(l.label as ConversationLabel);
+function parseList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
   }
-  return rows.map((r) => toConversation(r, tagsBy.get(r.id) ?? [], labelsBy.get(r.id) ?? [], now));
 }
 
-function toConversation(r: SummaryRow, tags: string[], labels: ConversationLabel[], now: number): Conversation {
+function toConversation(r: SummaryRow, now: number): Conversation {
   return {
     id: r.id,
     websiteId: r.website_id,
     status: r.status,
     assigneeId: r.assignee_id,
-    tags,
-    labels,
+    tags: parseList(r.tags),
+    labels: parseList(r.labels) as ConversationLabel[],
     lastSeq: r.last_seq,
     lastMessage:
       r.last_message_seq !== null && r.last_message_at !== null
@@ -125,9 +120,7 @@ function toConversation(r: SummaryRow, tags: string[], labels: ConversationLabel
 
 export async function loadConversation(db: Kysely<Database>, workspaceId: string, id: string, now: number): Promise<Conversation | undefined> {
   const row = await summaryQuery(db, workspaceId).where('conversations.id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const [conversation] = await attachTagsAndLabels(db, [row], now);
-  return conversation;
+  return row ? toConversation(row, now) : undefined;
 }
 
 /** One page of the inbox, newest activity first. */
@@ -158,19 +151,35 @@ export async function listConversations(
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    conversations: await attachTagsAndLabels(db, page, now),
+    conversations: page.map((row) => toConversation(row, now)),
     next: rows.length > filter.limit && last ? { activityAt: last.activity_at, id: last.id } : null,
   };
 }
 
-export async function addConversationTag(db: Kysely<Database>, workspaceId: string, conversationId: string, tag: string, now: number): Promise<void> {
-  await db
-    .insertInto('conversation_tags')
-    .values({ conversation_id: conversationId, workspace_id: workspaceId, tag, created_at: now })
-    .onConflict((oc) => oc.columns(['conversation_id', 'tag']).doNothing())
-    .execute();
-}
-
-export async function removeConversationTag(db: Kysely<Database>, conversationId: string, tag: string): Promise<void> {
-  await db.deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag', '=', tag).execute();
+/** Adds or removes a tag, keeping the conversation's JSON copy equal to the tag rows. */
+export async function setConversationTag(
+  db: Kysely<Database>,
+  workspaceId: string,
+  conversationId: string,
+  tag: string,
+  present: boolean,
+  now: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (present) {
+      await trx
+        .insertInto('conversation_tags')
+        .values({ conversation_id: conversationId, workspace_id: workspaceId, tag, created_at: now })
+        .onConflict((oc) => oc.columns(['conversation_id', 'tag']).doNothing())
+        .execute();
+    } else {
+      await trx.deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag', '=', tag).execute();
+    }
+    const tags = await trx.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', conversationId).orderBy('tag').execute();
+    await trx
+      .updateTable('conversations')
+      .set({ tags: JSON.stringify(tags.map((t) => t.tag)), updated_at: now })
+      .where('id', '=', conversationId)
+      .execute();
+  });
 }

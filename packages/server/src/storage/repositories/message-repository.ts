@@ -26,15 +26,14 @@ export interface AppendMessageInput {
   now: number;
 }
 
-export type AppendMessageResult =
-  | { kind: 'created'; message: MessageRow }
-  | { kind: 'duplicate'; message: MessageRow }
-  | { kind: 'missing' };
+export type AppendMessageResult = { kind: 'created'; message: MessageRow } | { kind: 'missing' };
 
 /**
  * Appends a message inside the caller's transaction: takes the next seq of the
  * conversation (the UPDATE locks its row on PostgreSQL, so concurrent senders
- * queue up), then refuses a clientId already stored, then inserts.
+ * queue up), then inserts. A clientId already stored in the conversation makes
+ * the insert fail with a unique violation, which rolls the seq back too: the
+ * caller answers with the stored message.
  */
 export async function appendMessage(trx: Transaction<Database>, input: AppendMessageInput): Promise<AppendMessageResult> {
   const isVisitor = input.authorType === 'visitor';
@@ -55,16 +54,6 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
     .returning(['last_seq'])
     .executeTakeFirst();
   if (!bumped) return { kind: 'missing' };
-
-  if (input.clientId !== null) {
-    const existing = await trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', input.conversationId)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
-    if (existing) return { kind: 'duplicate', message: existing };
-  }
 
   const row: MessageRow = {
     id: input.id,
