@@ -3,6 +3,9 @@
 // Configuration comes from the environment, as for `npm start`.
 import { pathToFileURL } from 'node:url';
 import { serveControl } from './server-control.mjs';
+import { installSqlTiming } from './sql-timing.mjs';
+
+const sqlTiming = process.env.BENCH_SQL_TIMING === '1' ? installSqlTiming() : null;
 
 const serverModule = process.env.BENCH_SERVER_MODULE
   ? pathToFileURL(process.env.BENCH_SERVER_MODULE).href
@@ -20,5 +23,11 @@ if (!websiteKey) {
   websiteKey = row?.value ?? null;
 }
 
-serveControl({ stop: () => parley.close() });
+serveControl({
+  stop: () => parley.close(),
+  extra: {
+    'sql-reset': async () => sqlTiming?.reset() ?? null,
+    'sql-report': async () => sqlTiming?.report() ?? null,
+  },
+});
 process.send({ ready: true, url, websiteKey, email: parley.demo?.email ?? null, pid: process.pid });

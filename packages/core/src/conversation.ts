@@ -38,6 +38,8 @@ export const ConversationSchema = z.object({
   visitor: VisitorBriefSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Last activity (message, close, reopen): the inbox's order. */
+  activityAt: z.string(),
   closedAt: z.string().nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

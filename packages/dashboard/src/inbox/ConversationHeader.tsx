@@ -61,14 +61,22 @@ export function ConversationHeader({
         </div>
       </div>
       <div className="convhead__actions">
-        {!mine && (
-          <button type="button" className="btn btn--sm" data-testid="assign-me" disabled={busy !== null} onClick={() => void run('assign')}>
-            <UserPlusIcon size={16} />
-            <span>{busy === 'assign' ? 'Assigning…' : 'Assign to me'}</span>
-          </button>
-        )}
-        {c.assigneeId !== null && (
-          <button type="button" className="btn btn--sm" data-testid="unassign" disabled={busy !== null} onClick={() => void run('unassign')}>
+        {/* One toggle for the agent's own assignment; taking over someone else's is "Assign to me". */}
+        <button
+          type="button"
+          className="btn btn--sm"
+          data-testid="assign-me"
+          aria-pressed={mine}
+          disabled={busy !== null}
+          onClick={() => void run(mine ? 'unassign' : 'assign')}
+        >
+          {mine ? <UserMinusIcon size={16} /> : <UserPlusIcon size={16} />}
+          <span>
+            {busy === 'assign' ? 'Assigning…' : busy === 'unassign' ? 'Unassigning…' : mine ? 'Unassign' : 'Assign to me'}
+          </span>
+        </button>
+        {c.assigneeId !== null && !mine && (
+          <button type="button" className="btn btn--sm btn--ghost" data-testid="unassign" disabled={busy !== null} onClick={() => void run('unassign')}>
             <UserMinusIcon size={16} />
             <span>{busy === 'unassign' ? 'Unassigning…' : 'Unassign'}</span>
           </button>

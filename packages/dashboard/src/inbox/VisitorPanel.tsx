@@ -4,7 +4,7 @@ import { Avatar } from '../components/Avatar';
 import { ClockIcon, CloseIcon, GlobeIcon, LanguageIcon, LinkIcon, MailIcon, MonitorIcon, PhoneIcon, UserIcon } from '../components/icons';
 import { fullDateTime, relativeTime } from '../lib/time';
 import { useNow } from '../lib/useNow';
-import { deviceSummary, languageName, pageLabel, safeHref } from '../lib/visitorFormat';
+import { deviceSummary, languageName, pageLabel, safeHref, shortUrl } from '../lib/visitorFormat';
 import { useVisitor } from './useVisitor';
 
 function Row({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
@@ -21,14 +21,24 @@ function Row({ icon, label, children }: { icon: ReactNode; label: string; childr
   );
 }
 
+/** A visited page: its title as a link, and its address underneath (agents recognise URLs). */
 function PageLink({ page }: { page: { url: string; title?: string } }) {
   const href = safeHref(page.url);
   const label = pageLabel(page);
-  if (!href) return <span title={page.url}>{label}</span>;
+  const address = shortUrl(page.url);
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" title={page.url}>
-      {label}
-    </a>
+    <span className="vpage">
+      {href ? (
+        <a className="vpage__title" href={href} target="_blank" rel="noopener noreferrer" title={page.url}>
+          {label}
+        </a>
+      ) : (
+        <span className="vpage__title" title={page.url}>
+          {label}
+        </span>
+      )}
+      {address !== label && <span className="vpage__url">{address}</span>}
+    </span>
   );
 }
 

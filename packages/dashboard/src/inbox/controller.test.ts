@@ -146,7 +146,7 @@ describe('InboxController', () => {
   });
 
   it('a refused message comes back into the composer with the error', () => {
-    const { ctl } = setup();
+    const { ctl, api } = setup();
     socket.hello();
     ctl.composerChanged('c1', 'Hi there');
     ctl.send('c1', 'Hi there');
@@ -154,6 +154,7 @@ describe('InboxController', () => {
     socket.emit({ type: 'error', code: 'conversation_closed', message: 'Conversation is closed', ref: 'k1' });
     expect(ctl.state.drafts.c1).toBe('Hi there');
     expect(ctl.state.composerErrors.c1).toBe('Conversation is closed');
+    expect(api.conversation).toHaveBeenCalledWith('c1'); // learns that it is closed
     ctl.composerChanged('c1', 'Hi there!');
     expect(ctl.state.composerErrors.c1).toBeUndefined();
   });
@@ -179,7 +180,7 @@ describe('InboxController', () => {
     await flush();
     expect(api.conversation).toHaveBeenCalledWith('c9');
     expect(ctl.state.conversations.c9).toBeDefined();
-    expect(notices).toEqual([{ conversationId: 'c9', visitorName: 'Visitor', text: 'anyone?' }]);
+    expect(notices).toEqual([{ conversationId: 'c9', visitorName: 'Visitor c9', text: 'anyone?' }]);
   });
 
   it('applies assign / close / reopen answers', async () => {

@@ -7,7 +7,7 @@ import type { AgentSocket } from '../realtime/socket';
 import { filterQuery, type ListFilter } from './state/conversations';
 import { inboxReducer, initialInboxState, transcriptMaxSeq, type InboxAction, type InboxState } from './state/inboxState';
 import { maxSeq } from './state/messages';
-import { newClientId, sendFrames } from './state/outbox';
+import { find, newClientId, sendFrames } from './state/outbox';
 import { IDLE_TYPING, nextTypingExpiry, onComposerChange, onStop, type OutgoingTyping } from './state/typing';
 
 export interface VisitorMessageNotice {
@@ -39,7 +39,7 @@ export class InboxController {
   private readonly readSent = new Map<string, number>();
   private readonly typingOut = new Map<string, OutgoingTyping>();
   private readonly transcriptLoads = new Map<string, number>();
-  private readonly conversationFetches = new Set<string>();
+  private readonly conversationFetches = new Map<string, Promise<void>>();
   private listRequest = 0;
   private hellos = 0;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,7 +79,12 @@ export class InboxController {
   // ---- socket ----------------------------------------------------------------
 
   private onFrame(frame: ServerFrame): void {
+    // A refused message may mean the conversation changed under us (closed, deleted): refresh it.
+    const refused = frame.type === 'error' && frame.ref ? find(this.state.outbox, frame.ref) : undefined;
     this.dispatch({ type: 'frame', frame, now: this.now() });
+    if (refused && frame.type === 'error' && frame.code !== 'invalid' && frame.code !== 'rate_limited') {
+      void this.fetchConversation(refused.conversationId, true);
+    }
     switch (frame.type) {
       case 'hello':
         this.onConnected(++this.hellos > 1);
@@ -104,14 +109,16 @@ export class InboxController {
   }
 
   private onMessage(m: Message): void {
-    const s = this.state;
-    const conversation = s.conversations[m.conversationId];
-    if (!conversation) this.fetchConversation(m.conversationId);
+    const known = this.state.conversations[m.conversationId] !== undefined;
+    const fetched = known ? Promise.resolve() : this.fetchConversation(m.conversationId);
     if (m.author.type === 'visitor' && this.deps.isHidden?.()) {
-      this.deps.onVisitorMessageWhileHidden?.({
-        conversationId: m.conversationId,
-        visitorName: conversation?.visitor.displayName ?? 'Visitor',
-        text: m.text,
+      // A brand-new conversation: wait for its summary so the notice can name the visitor.
+      void fetched.then(() => {
+        this.deps.onVisitorMessageWhileHidden?.({
+          conversationId: m.conversationId,
+          visitorName: this.state.conversations[m.conversationId]?.visitor.displayName ?? 'Visitor',
+          text: m.text,
+        });
       });
     }
   }
@@ -140,7 +147,7 @@ export class InboxController {
     this.flushOutbox();
     if (reconnect) {
       void this.reloadList();
-      if (active) this.fetchConversation(active, true);
+      if (active) void this.fetchConversation(active, true);
     }
   }
 
@@ -198,21 +205,25 @@ export class InboxController {
     if (prev && prev !== id) this.stopTyping(prev);
     this.dispatch({ type: 'select', id });
     if (!id) return;
-    if (!this.state.conversations[id]) this.fetchConversation(id);
+    if (!this.state.conversations[id]) void this.fetchConversation(id);
     const t = this.state.transcripts[id];
     if (!t || t.status === 'error') void this.loadTranscript(id);
   }
 
-  fetchConversation(id: string, force = false): void {
-    if (this.conversationFetches.has(id) && !force) return;
-    this.conversationFetches.add(id);
-    this.deps.api
+  fetchConversation(id: string, force = false): Promise<void> {
+    const running = this.conversationFetches.get(id);
+    if (running && !force) return running;
+    const p = this.deps.api
       .conversation(id)
       .then(({ conversation }) => this.dispatch({ type: 'conversationLoaded', conversation }))
-      .catch((err) => {
+      .catch((err: unknown) => {
         if (err instanceof ApiError && err.status === 404) this.dispatch({ type: 'conversationGone', id });
       })
-      .finally(() => this.conversationFetches.delete(id));
+      .finally(() => {
+        if (this.conversationFetches.get(id) === p) this.conversationFetches.delete(id);
+      });
+    this.conversationFetches.set(id, p);
+    return p;
   }
 
   /** GET the whole transcript (pages of 500 in seq order); live frames merge in meanwhile. */

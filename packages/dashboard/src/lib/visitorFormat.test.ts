@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceSummary, languageName, pageLabel, safeHref } from './visitorFormat';
+import { deviceSummary, languageName, pageLabel, safeHref, shortUrl } from './visitorFormat';
 
 describe('visitor formatting', () => {
   it('names languages, keeping the tag', () => {
@@ -18,5 +18,8 @@ describe('visitor formatting', () => {
     expect(safeHref('https://shop.example/cart')).toBe('https://shop.example/cart');
     expect(safeHref('javascript:alert(1)')).toBe(null);
     expect(safeHref('nope')).toBe(null);
+    expect(shortUrl('https://shop.example/demo/pricing?a=1')).toBe('shop.example/demo/pricing?a=1');
+    expect(shortUrl('http://localhost:3322/')).toBe('localhost:3322');
+    expect(shortUrl('not a url')).toBe('not a url');
   });
 });

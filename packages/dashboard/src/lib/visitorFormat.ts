@@ -39,3 +39,14 @@ export function safeHref(url: string): string | null {
     return null;
   }
 }
+
+/** "shop.example/cart?x=1" — the URL without scheme and trailing slash, for display. */
+export function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = `${u.pathname}${u.search}`.replace(/\/$/, '');
+    return `${u.host}${path}`;
+  } catch {
+    return url;
+  }
+}

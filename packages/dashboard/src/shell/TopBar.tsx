@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useAuthenticated, useSession } from '../auth/SessionContext';
 import { Avatar } from '../components/Avatar';
 import { LogoutIcon } from '../components/icons';
@@ -11,6 +12,7 @@ export function TopBar() {
   const { logout } = useSession();
   const connection = useConnection();
   const [leaving, setLeaving] = useState(false);
+  const navigate = useNavigate();
   const online = connection.status === 'open';
   const presence = online ? 'Online' : connection.status === 'connecting' ? 'Connecting…' : 'Offline';
 
@@ -44,7 +46,9 @@ export function TopBar() {
           disabled={leaving}
           onClick={() => {
             setLeaving(true);
-            logout().catch(() => setLeaving(false));
+            logout()
+              .then(() => navigate('/login', { replace: true }))
+              .catch(() => setLeaving(false));
           }}
         >
           <LogoutIcon size={16} />

@@ -101,8 +101,8 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
   const conn = createConnection({
     env,
     async url(fresh) {
-      const expiring = Date.parse(session.expiresAt) - Date.now() < 30_000;
-      if (fresh || expiring) {
+      // A refused upgrade (bad or expired token) makes the next attempt ask for a fresh one.
+      if (fresh) {
         session = await ctx.refreshSession();
         core.adoptConversation(session.conversation ? session.conversation.id : null);
       }

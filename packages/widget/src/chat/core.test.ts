@@ -142,6 +142,19 @@ describe('ChatCore — reconnect and outbox', () => {
     expect(t.types().filter((x) => x === 'message.send')).toHaveLength(1);
   });
 
+  it('resending the text of a failed message replaces the failed bubble', () => {
+    const t = setup();
+    t.core.submit('Retry me');
+    t.core.submit('Other');
+    t.frame({ type: 'error', code: 'rate_limited', message: 'Slow down', ref: 'c-1' });
+    t.frame({ type: 'error', code: 'rate_limited', message: 'Slow down', ref: 'c-2' });
+    t.core.submit('Retry me');
+    expect(t.transcript.list().map((i) => [i.text, i.status])).toEqual([
+      ['Other', 'failed'],
+      ['Retry me', 'pending'],
+    ]);
+  });
+
   it('refuses empty and over-long texts before sending', () => {
     const t = setup();
     expect(t.core.submit('   \n ')).toEqual({ ok: false, reason: 'empty', length: 0 });

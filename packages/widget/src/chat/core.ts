@@ -95,6 +95,10 @@ export class ChatCore {
       text: check.text,
       createdAt: (this.o.now ? this.o.now() : new Date()).toISOString(),
     };
+    // Resending a refused text replaces its failed bubble.
+    for (const it of this.o.transcript.list()) {
+      if (it.status === 'failed' && it.clientId && it.text === check.text) this.o.transcript.discard(it.clientId);
+    }
     this.o.outbox.add(entry);
     this.o.transcript.addPending(entry);
     this.sendEntry(entry);

@@ -151,6 +151,16 @@ export function createView(website: WebsiteSettings, strings: ChatStrings, handl
   let serverError: string | null = null;
   let bannerTimer: ReturnType<typeof setTimeout> | null = null;
   const rows = new Map<string, Row>();
+  let connection: [ConnectionState, boolean] = ['connecting', true];
+
+  function showBanner(): void {
+    bannerTimer = null;
+    const [state, browserOnline] = connection;
+    if (state === 'online') return;
+    banner.textContent = browserOnline ? strings.connecting : strings.offline;
+    banner.className = 'bn' + (browserOnline ? '' : ' off');
+    banner.hidden = false;
+  }
 
   function showError(): void {
     const msg = lengthError ? fill(strings.tooLong, { max: MESSAGE_MAX }) : serverError;
@@ -244,20 +254,14 @@ export function createView(website: WebsiteSettings, strings: ChatStrings, handl
     },
     setConnection(state, browserOnline) {
       win.setAttribute('data-connection', state);
-      if (bannerTimer) clearTimeout(bannerTimer);
-      bannerTimer = null;
+      connection = [state, browserOnline];
       if (state === 'online') {
+        if (bannerTimer) clearTimeout(bannerTimer);
+        bannerTimer = null;
         banner.hidden = true;
-        return;
-      }
-      const show = () => {
-        banner.textContent = browserOnline ? strings.connecting : strings.offline;
-        banner.className = 'bn' + (browserOnline ? '' : ' off');
-        banner.hidden = false;
-      };
+      } else if (!banner.hidden || !browserOnline) showBanner();
       // Avoid a flash of "Reconnecting…" on quick reconnects.
-      if (!browserOnline || !banner.hidden) show();
-      else bannerTimer = setTimeout(show, 1500);
+      else if (!bannerTimer) bannerTimer = setTimeout(showBanner, 1500);
     },
     setAgentsOnline(count) {
       const online = count > 0;

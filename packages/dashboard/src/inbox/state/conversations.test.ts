@@ -47,6 +47,9 @@ describe('ordering', () => {
       'old',
     ]);
     expect(activityAt(all.fresh)).toBe('2024-03-14T13:00:00.000Z');
+    const closed = conv('c', { status: 'closed', closedAt: '2024-03-14T14:00:00.000Z', lastMessage: last(1, '2024-03-14T12:00:00.000Z') });
+    expect(activityAt(closed)).toBe('2024-03-14T14:00:00.000Z');
+    expect(activityAt({ ...closed, activityAt: "2024-03-14T15:00:00.000Z" })).toBe("2024-03-14T15:00:00.000Z");
   });
 });
 

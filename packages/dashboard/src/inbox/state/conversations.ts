@@ -26,10 +26,14 @@ export function matchesFilter(c: Conversation, filter: ListFilter, me: string | 
   return true;
 }
 
-/** When the conversation last had activity: its last message, else its creation. */
+/**
+ * When the conversation last had activity, as the server orders the list:
+ * its last message, its closing, else its creation. (The server also counts a
+ * reopen; the summary does not say when that happened unless it carries
+ * `activityAt`, which is used when present.)
+ */
 export function activityAt(c: Conversation): string {
-  const last = c.lastMessage?.createdAt;
-  return last && last > c.createdAt ? last : c.createdAt;
+  return c.activityAt;
 }
 
 function time(iso: string): number {

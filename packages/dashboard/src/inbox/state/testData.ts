@@ -15,8 +15,9 @@ export function msg(seq: number, over: Partial<Message> & { authorType?: Message
   };
 }
 
+/** A conversation; its activityAt defaults to the latest of creation, last message and close, as the server keeps it. */
 export function conv(id: string, over: Partial<Conversation> = {}): Conversation {
-  return {
+  const base: Omit<Conversation, 'activityAt'> = {
     id,
     websiteId: 'w1',
     status: 'open',
@@ -32,4 +33,8 @@ export function conv(id: string, over: Partial<Conversation> = {}): Conversation
     closedAt: null,
     ...over,
   };
+  let at = base.createdAt;
+  if (base.lastMessage && base.lastMessage.createdAt > at) at = base.lastMessage.createdAt;
+  if (base.status === 'closed' && base.closedAt && base.closedAt > at) at = base.closedAt;
+  return { ...base, activityAt: over.activityAt ?? at };
 }

@@ -114,6 +114,7 @@ function toConversation(r: SummaryRow, now: number): Conversation {
     },
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
+    activityAt: new Date(r.activity_at).toISOString(),
     closedAt: r.closed_at === null ? null : new Date(r.closed_at).toISOString(),
   };
 }

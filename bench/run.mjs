@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every scenario on this machine, prints a table and
+// writes bench/results.json. Each scenario measures its baseline in the same
+// run (the bare `ws` relay, or the size budget) and reports value/baseline.
+//
+//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size]
+//                      [--quick] [--profile] [--server=path/to/server/dist/index.js] [--out=file]
+//
+// --profile  adds a separate, profiled Parley throughput run (inspector CPU
+//            profile of the server process + SQLite time per statement) and
+//            writes bench/profiles/; it does not change the table's figures.
+// --server   benchmarks another build of the server (e.g. a scratch copy).
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClientPool } from './lib/client-pool.mjs';
+import { textTable } from './lib/table.mjs';
+import { startBareRelay, startParley } from './lib/targets.mjs';
+import { formatProfileSummary, summarizeProfile } from './lib/profile-summary.mjs';
+import * as relayThroughput from './scenarios/relay-throughput.mjs';
+import * as relayLatency from './scenarios/relay-latency.mjs';
+import * as socketMemory from './scenarios/socket-memory.mjs';
+import * as widgetSize from './scenarios/widget-size.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SCENARIOS = [widgetSize, relayThroughput, relayLatency, socketMemory];
+
+function parseArgs(argv) {
+  const args = {};
+  for (const arg of argv) {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unknown argument ${arg}`);
+    args[m[1]] = m[2] ?? true;
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const quick = !!args.quick;
+const options = {
+  quick,
+  serverModule: args.server ? resolve(args.server) : undefined,
+  relayVisitors: quick ? 200 : 1000,
+  agents: 10,
+  throughput: quick
+    ? { warmupMs: 1000, windowMs: 2000, conversationCounts: [100] }
+    : { warmupMs: 2000, windowMs: 5000, conversationCounts: [100, 1000] },
+  latency: quick
+    ? { conversations: 200, rate: 200, warmupMs: 1000, durationMs: 3000 }
+    : { conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000 },
+  memory: quick ? { sockets: 200, warmupSockets: 20, settleMs: 600 } : { sockets: 2000, warmupSockets: 50, settleMs: 1500 },
+};
+const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
+const outFile = resolve(typeof args.out === 'string' ? args.out : join(here, 'results.json'));
+
+const log = (line) => console.log(line);
+
+// The relay servers (one child process each) and their client workers, started on first use and
+// kept for the throughput and latency scenarios so both are measured against the same processes.
+const relays = new Map();
+async function relay(kind) {
+  if (!relays.has(kind)) {
+    const started = (async () => {
+      const t0 = performance.now();
+      const target = kind === 'parley' ? await startParley({ serverModule: options.serverModule }) : await startBareRelay();
+      // One client process holds every visitor and agent socket: on 2 cores, a second client
+      // process took CPU from the server and lowered the bare relay's throughput (see docs/benchmarks.md).
+      const pool = await ClientPool.open(target, { visitors: options.relayVisitors, agents: options.agents, visitorWorkers: 1, agentsWithVisitors: true });
+      log(`  (${target.label}: ${options.relayVisitors} visitors + ${options.agents} agent sockets ready in ${Math.round(performance.now() - t0)} ms)`);
+      return { target, pool };
+    })();
+    relays.set(kind, started);
+  }
+  return relays.get(kind);
+}
+async function closeRelays() {
+  for (const started of relays.values()) {
+    const { target, pool } = await started;
+    await pool.close().catch(() => undefined);
+    await target.stop().catch(() => undefined);
+  }
+  relays.clear();
+}
+
+function gitCommit() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '../packages/server', '../packages/core'], { cwd: here, encoding: 'utf8' }).trim();
+    return dirty ? `${commit} (server/core modified)` : commit;
+  } catch {
+    return null;
+  }
+}
+
+/** A separate Parley throughput run with the server's CPU profiled and SQLite time per statement. */
+async function profileRun() {
+  const dir = join(here, 'profiles');
+  await mkdir(dir, { recursive: true });
+  const conversations = quick ? 100 : 1000;
+  const windowMs = quick ? 2000 : 5000;
+  process.env.BENCH_SQL_TIMING = '1';
+  const target = await startParley({ serverModule: options.serverModule });
+  delete process.env.BENCH_SQL_TIMING;
+  const pool = await ClientPool.open(target, { visitors: conversations, agents: options.agents, visitorWorkers: 1, agentsWithVisitors: true });
+  try {
+    log(`  profiling Parley: ${conversations} conversations, closed loop, ${windowMs} ms profiled…`);
+    const loop = pool.closedLoop({ conversations, warmupMs: 2000, windowMs: windowMs + 1000 });
+    await new Promise((r) => setTimeout(r, 2500));
+    await target.child.request('sql-reset');
+    await target.child.request('profile-start', { intervalUs: 500 });
+    await new Promise((r) => setTimeout(r, windowMs));
+    const file = join(dir, 'parley-throughput.cpuprofile');
+    await target.child.request('profile-stop', { file });
+    const sql = await target.child.request('sql-report');
+    const result = await loop;
+    const { readFile } = await import('node:fs/promises');
+    const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')), { top: 30 });
+    const messages = result.throughput * (windowMs / 1000);
+    const sqlTotal = sql.reduce((s, e) => s + e.ms, 0);
+    const sqlLines = sql.slice(0, 12).map(
+      (e) => `${e.ms.toFixed(0).padStart(6)} ms  ${String(e.calls).padStart(7)} calls  ${e.usPerCall.toFixed(1).padStart(6)} µs/call  ${e.sql.length > 110 ? `${e.sql.slice(0, 107)}…` : e.sql}`,
+    );
+    const text = [
+      `Parley throughput under the profiler: ${Math.round(result.throughput)} msg/s (${conversations} conversations; profiling slows it down)`,
+      `server ${result.serverCpu.toFixed(2)} core, event loop ${Math.round(result.serverElu * 100)} % busy; ≈ ${((summary.busyMs * 1000) / messages).toFixed(0)} µs of server main-thread time per message`,
+      '',
+      formatProfileSummary(summary, { top: 30, inclusiveTop: 40 }),
+      '',
+      `SQLite time per statement (better-sqlite3 calls timed, ${windowMs} ms window): ${sqlTotal.toFixed(0)} ms total, ≈ ${((sqlTotal * 1000) / messages).toFixed(0)} µs per message`,
+      ...sqlLines,
+    ].join('\n');
+    await writeFile(join(dir, 'parley-throughput.txt'), `${text}\n`);
+    log(text.split('\n').map((l) => `    ${l}`).join('\n'));
+    return { file, throughput: result.throughput, categories: summary.categories.slice(0, 15), topSelf: summary.topSelf.slice(0, 20), sql: sql.slice(0, 12) };
+  } finally {
+    await pool.close();
+    await target.stop();
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const cpus = os.cpus();
+  const meta = {
+    date: startedAt.toISOString(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? null,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    commit: gitCommit(),
+    server: options.serverModule ?? 'packages/server/dist/index.js',
+    mode: quick ? 'quick' : 'full',
+    method:
+      'Each server runs in its own child process; load comes from one client child process (visitor and agent sockets); all share the machine’s cores. ' +
+      'Throughput: closed loop at saturation. Latency: open loop at a fixed offered rate. Baselines measured in the same run.',
+  };
+  log(`Parley bench — ${meta.date}, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}, load ${meta.loadAverageAtStart.join(' ')}`);
+
+  const ctx = { options, relay, log };
+  const results = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      if (only && !only.has(scenario.id)) continue;
+      log(`\n▶ ${scenario.id}`);
+      const t0 = performance.now();
+      const rows = await scenario.run(ctx);
+      results.push(...rows.map((r) => ({ scenario: scenario.id, ...r })));
+      log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await closeRelays();
+  }
+  let profile = null;
+  if (args.profile) {
+    log('\n▶ profile (separate run; not part of the table)');
+    profile = await profileRun();
+  }
+
+  meta.durationSeconds = Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1));
+  log(`\n${textTable(results)}\n`);
+  const missed = results.filter((r) => r.met === false);
+  if (missed.length) log(`targets missed: ${missed.map((r) => r.name).join('; ')}`);
+  if (!only || args.out) {
+    await writeFile(outFile, `${JSON.stringify({ meta, results, ...(profile ? { profile } : {}) }, null, 2)}\n`);
+    log(`wrote ${outFile} (${meta.durationSeconds} s)`);
+  } else {
+    log('(--only: results.json left alone; pass --out=file to write)');
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
