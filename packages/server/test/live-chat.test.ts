@@ -167,4 +167,21 @@ describe.each(engines)('live chat on %s', (engine) => {
     expect(reopen.status).toBe(409);
     await visitor.close();
   });
+
+  it('tells agents when a visitor with an open conversation comes online and leaves', async () => {
+    const session = await visitorSession(server);
+    let visitor = await TestSocket.visitor(server, session.token);
+    const ack = await visitor.sendMessage('presence please', 'p-1');
+    if (ack.type !== 'message.ack') throw new Error('no ack');
+    const conversationId = ack.message.conversationId;
+    await visitor.close();
+    const agent = await TestSocket.agent(server, cookie);
+    const back = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.visitor.online);
+    visitor = await TestSocket.visitor(server, session.token);
+    await back;
+    const gone = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && !f.conversation.visitor.online);
+    await visitor.close();
+    await gone;
+    await agent.close();
+  });
 });

@@ -147,7 +147,11 @@ export class Gateway {
       const done =
         connection.role === 'agent'
           ? this.deps.presence.agentDisconnected(connection.workspaceId, connection.agent!.agentId)
-          : this.deps.presence.visitorDisconnected(connection.visitor!.visitorId);
+          : this.deps.presence
+              .visitorDisconnected(connection.visitor!.visitorId)
+              .then(async (left) => {
+                if (left) await this.deps.conversations.publishVisitorPresence(connection.workspaceId, connection.visitor!.visitorId);
+              });
       done.catch((error: unknown) => this.deps.log.warn({ err: error }, 'presence update failed'));
     });
 
@@ -162,7 +166,11 @@ export class Gateway {
     const ready =
       connection.role === 'agent'
         ? this.deps.presence.agentConnected(connection.workspaceId, connection.agent!.agentId)
-        : this.deps.presence.visitorConnected(connection.visitor!.visitorId);
+        : this.deps.presence
+            .visitorConnected(connection.visitor!.visitorId)
+            .then(async (came) => {
+              if (came) await this.deps.conversations.publishVisitorPresence(connection.workspaceId, connection.visitor!.visitorId);
+            });
     connection.queue = ready
       .then(() => this.#sendPresence(connection))
       .catch((error: unknown) => this.deps.log.warn({ err: error }, 'presence update failed'));

@@ -279,6 +279,12 @@ export class ConversationService {
     return conversation;
   }
 
+  /** Tells agents a visitor came online or left, through their open conversation's summary. */
+  async publishVisitorPresence(workspaceId: string, visitorId: string): Promise<void> {
+    const open = await findOpenConversationOfVisitor(this.db, visitorId);
+    if (open && open.workspace_id === workspaceId) await this.#publishUpdate(workspaceId, visitorId, open.id);
+  }
+
   /** Messages after a seq for an agent of the workspace. */
   async messagesForAgent(workspaceId: string, conversationId: string, afterSeq: number, limit = MESSAGE_PAGE_MAX) {
     const row = await findConversation(this.db, workspaceId, conversationId);

@@ -46,21 +46,26 @@ export class PresenceService {
     await this.#publish(workspaceId);
   }
 
-  async visitorConnected(visitorId: string): Promise<void> {
-    this.#visitorSockets.set(visitorId, (this.#visitorSockets.get(visitorId) ?? 0) + 1);
+  /** Returns true when this is the visitor's first socket on this node (they just came online). */
+  async visitorConnected(visitorId: string): Promise<boolean> {
+    const count = (this.#visitorSockets.get(visitorId) ?? 0) + 1;
+    this.#visitorSockets.set(visitorId, count);
     const now = this.clock.now();
     await setVisitorsOnlineUntil(this.db, [visitorId], now + VISITOR_ONLINE_TTL_MS, now);
+    return count === 1;
   }
 
-  async visitorDisconnected(visitorId: string): Promise<void> {
+  /** Returns true when the visitor's last socket on this node closed (they went offline). */
+  async visitorDisconnected(visitorId: string): Promise<boolean> {
     const count = (this.#visitorSockets.get(visitorId) ?? 1) - 1;
     if (count > 0) {
       this.#visitorSockets.set(visitorId, count);
-      return;
+      return false;
     }
     this.#visitorSockets.delete(visitorId);
     const now = this.clock.now();
     await setVisitorsOnlineUntil(this.db, [visitorId], now, now);
+    return true;
   }
 
   async #writeAgentRow(workspaceId: string, agentId: string, connections: number): Promise<void> {
