@@ -73,7 +73,8 @@ export type ServerFrame =
     }
   | { type: 'sync'; conversationId: string | null; messages: Message[]; lastSeq: number; hasMore: boolean }
   | { type: 'message.ack'; clientId: string; message: Message }
-  | { type: 'message'; message: Message }
+  /** Agents' copies also carry the conversation's new summary, so one frame updates transcript and list. */
+  | { type: 'message'; message: Message; conversation?: Conversation }
   | { type: 'typing'; conversationId: string; author: Author; typing: boolean }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'conversation'; conversation: VisitorConversationState }

@@ -27,8 +27,9 @@ describe.each(engines)('live chat on %s', (engine) => {
     expect(ack.message.author).toEqual({ type: 'visitor', id: session.visitorId, name: null });
     const seen = await agentSees;
     expect(seen.message).toEqual(ack.message);
-    const summary = await agent.next<'conversation'>('conversation');
-    expect(summary.conversation).toMatchObject({ id: ack.message.conversationId, status: 'open', unreadCount: 1, lastSeq: 1 });
+    // The agent's frame carries the conversation's new summary; no second frame is needed.
+    expect(seen.conversation).toMatchObject({ id: ack.message.conversationId, status: 'open', unreadCount: 1, lastSeq: 1 });
+    expect(agent.all('conversation')).toEqual([]);
 
     const visitorSees = visitor.next<'message'>('message');
     const reply = await agent.sendMessage('Yes, we have three left.', 'a-1', ack.message.conversationId);

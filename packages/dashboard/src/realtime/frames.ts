@@ -1,4 +1,4 @@
-import type { Conversation, ServerFrame } from '@parley/core';
+import type { Conversation, Message, ServerFrame } from '@parley/core';
 
 /**
  * The frames an *agent* socket receives: like ServerFrame, except that
@@ -6,5 +6,6 @@ import type { Conversation, ServerFrame } from '@parley/core';
  * reduced VisitorConversationState instead).
  */
 export type AgentServerFrame =
-  | Exclude<ServerFrame, { type: 'conversation' }>
-  | { type: 'conversation'; conversation: Conversation };
+  | Exclude<ServerFrame, { type: 'conversation' | 'message' }>
+  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'message'; message: Message; conversation?: Conversation };

@@ -7,6 +7,8 @@ export type ParleyEvent =
       workspaceId: string;
       visitorId: string;
       message: Message;
+      /** The conversation's summary after this message (for agents). */
+      conversation: Conversation;
       /** The connection that sent it; it already got a message.ack. */
       originConnectionId?: string;
     }

@@ -323,8 +323,13 @@ export class Gateway {
   #deliver(event: ParleyEvent): void {
     switch (event.kind) {
       case 'message.created': {
-        const frame = JSON.stringify({ type: 'message', message: event.message } satisfies ServerFrame);
-        this.#fanOut(event, frame, frame, event.originConnectionId);
+        // One frame per socket and message: agents get the new summary inside it.
+        this.#fanOut(
+          event,
+          JSON.stringify({ type: 'message', message: event.message, conversation: event.conversation } satisfies ServerFrame),
+          JSON.stringify({ type: 'message', message: event.message } satisfies ServerFrame),
+          event.originConnectionId,
+        );
         return;
       }
       case 'conversation.updated': {

@@ -190,9 +190,9 @@ export class ConversationService {
       workspaceId: input.workspaceId,
       visitorId,
       message,
+      conversation,
       ...(originConnectionId ? { originConnectionId } : {}),
     });
-    await this.bus.publish({ kind: 'conversation.updated', workspaceId: input.workspaceId, visitorId, conversation });
     return { message, conversation, duplicate: false };
   }
 

@@ -127,7 +127,9 @@ function applyFrame(state: InboxState, frame: ServerFrame, now: number): InboxSt
       const m = frame.message;
       const viewing = state.activeId === m.conversationId && state.visible;
       const transcripts = mergeIntoTranscript(state, m.conversationId, [m]);
-      let conversations = applyMessageToSummary(state.conversations, m, viewing);
+      // An agent's message frame carries the server's new summary: take it as the truth.
+      const summarised = frame.type === 'message' && frame.conversation ? upsertConversation(state.conversations, frame.conversation) : state.conversations;
+      let conversations = applyMessageToSummary(summarised, m, viewing);
       if (frame.type === 'message' && m.author.type === 'visitor') conversations = markVisitorOnline(conversations, m.conversationId);
       const outbox = frame.type === 'message.ack' ? settle(state.outbox, frame.clientId) : settle(state.outbox, m.clientId);
       const typing = clearTypingOf(state.typing, m.conversationId, m.author);
