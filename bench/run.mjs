@@ -9,6 +9,8 @@
 // --profile  adds a separate, profiled Parley throughput run (inspector CPU
 //            profile of the server process + SQLite time per statement) and
 //            writes bench/profiles/; it does not change the table's figures.
+// --cpu-prof starts the relay scenarios' Parley server with `node --cpu-prof` (whole process
+//            lifetime, written to bench/profiles/ at exit) and prints its summary.
 // --server   benchmarks another build of the server (e.g. a scratch copy).
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -64,7 +66,8 @@ async function relay(kind) {
   if (!relays.has(kind)) {
     const started = (async () => {
       const t0 = performance.now();
-      const target = kind === 'parley' ? await startParley({ serverModule: options.serverModule }) : await startBareRelay();
+      const execArgv = kind === 'parley' && args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(here, 'profiles')}`, '--cpu-prof-name=parley-cpu-prof.cpuprofile'] : [];
+      const target = kind === 'parley' ? await startParley({ serverModule: options.serverModule, execArgv }) : await startBareRelay();
       // One client process holds every visitor and agent socket: on 2 cores, a second client
       // process took CPU from the server and lowered the bare relay's throughput (see docs/benchmarks.md).
       const pool = await ClientPool.open(target, { visitors: options.relayVisitors, agents: options.agents, visitorWorkers: 1, agentsWithVisitors: true });
@@ -108,32 +111,37 @@ async function profileRun() {
     log(`  profiling Parley: ${conversations} conversations, closed loop, ${windowMs} ms profiled…`);
     const loop = pool.closedLoop({ conversations, warmupMs: 2000, windowMs: windowMs + 1000 });
     await new Promise((r) => setTimeout(r, 2500));
-    await target.child.request('sql-reset');
-    await target.child.request('profile-start', { intervalUs: 500 });
+    // The profiler window and the SQL timers start and stop together on the server's own event loop;
+    // messages are counted there too (parley_messages_total), so per-message figures share one window.
+    const start = await target.child.request('profile-start', { intervalUs: 500 });
     await new Promise((r) => setTimeout(r, windowMs));
     const file = join(dir, 'parley-throughput.cpuprofile');
-    await target.child.request('profile-stop', { file });
-    const sql = await target.child.request('sql-report');
+    const stop = await target.child.request('profile-stop', { file });
+    const sql = stop.report ?? [];
+    const messages = stop.messages - start.messages;
+    const profiledRate = (messages * 1000) / (stop.t - start.t);
     const result = await loop;
     const { readFile } = await import('node:fs/promises');
     const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')), { top: 30 });
-    const messages = result.throughput * (windowMs / 1000);
     const sqlTotal = sql.reduce((s, e) => s + e.ms, 0);
     const sqlLines = sql.slice(0, 12).map(
-      (e) => `${e.ms.toFixed(0).padStart(6)} ms  ${String(e.calls).padStart(7)} calls  ${e.usPerCall.toFixed(1).padStart(6)} µs/call  ${e.sql.length > 110 ? `${e.sql.slice(0, 107)}…` : e.sql}`,
+      (e) => `${e.ms.toFixed(0).padStart(6)} ms  ${String(e.calls).padStart(7)} calls  ${e.usPerCall.toFixed(1).padStart(6)} µs/call  ${((e.ms * 1000) / messages).toFixed(1).padStart(6)} µs/msg  ${e.sql.length > 110 ? `${e.sql.slice(0, 107)}…` : e.sql}`,
     );
     const text = [
-      `Parley throughput under the profiler: ${Math.round(result.throughput)} msg/s (${conversations} conversations; profiling slows it down)`,
+      `Parley throughput under the profiler: ${Math.round(profiledRate)} msg/s (${conversations} conversations, ${messages} messages in the profiled window; profiling and SQL timing slow it down)`,
       `server ${result.serverCpu.toFixed(2)} core, event loop ${Math.round(result.serverElu * 100)} % busy; ≈ ${((summary.busyMs * 1000) / messages).toFixed(0)} µs of server main-thread time per message`,
       '',
       formatProfileSummary(summary, { top: 30, inclusiveTop: 40 }),
       '',
       `SQLite time per statement (better-sqlite3 calls timed, ${windowMs} ms window): ${sqlTotal.toFixed(0)} ms total, ≈ ${((sqlTotal * 1000) / messages).toFixed(0)} µs per message`,
       ...sqlLines,
+      '',
+      'slow SQLite calls (> 1 ms; WAL auto-checkpoints run inside COMMIT and fsync):',
+      ...sql.filter((e) => e.over1ms > 0).slice(0, 6).map((e) => `${String(e.over1ms).padStart(6)} calls > 1 ms, ${e.over1msTotalMs.toFixed(0)} ms in them, max ${e.maxMs.toFixed(1)} ms  ${e.sql.slice(0, 80)}`),
     ].join('\n');
     await writeFile(join(dir, 'parley-throughput.txt'), `${text}\n`);
     log(text.split('\n').map((l) => `    ${l}`).join('\n'));
-    return { file, throughput: result.throughput, categories: summary.categories.slice(0, 15), topSelf: summary.topSelf.slice(0, 20), sql: sql.slice(0, 12) };
+    return { file, throughput: profiledRate, messages, categories: summary.categories.slice(0, 15), topSelf: summary.topSelf.slice(0, 20), sql: sql.slice(0, 12) };
   } finally {
     await pool.close();
     await target.stop();
@@ -173,6 +181,15 @@ async function main() {
     }
   } finally {
     await closeRelays();
+  }
+  if (args['cpu-prof']) {
+    const { readFile } = await import('node:fs/promises');
+    const file = join(here, 'profiles', 'parley-cpu-prof.cpuprofile');
+    const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')), { top: 25 });
+    const text = formatProfileSummary(summary, { top: 25, inclusiveTop: 30 });
+    await writeFile(join(here, 'profiles', 'parley-cpu-prof.txt'), `${text}\n`);
+    log(`\n▶ node --cpu-prof of the Parley server (whole process: setup and every relay scenario) — ${file}`);
+    log(text.split('\n').map((l) => `    ${l}`).join('\n'));
   }
   let profile = null;
   if (args.profile) {

@@ -23,8 +23,17 @@ if (!websiteKey) {
   websiteKey = row?.value ?? null;
 }
 
+/** Messages the gateway handled (parley_messages_total), for per-message figures on the server's own clock. */
+async function messageCount() {
+  const metric = await parley.ctx.metrics.messages.get();
+  return metric.values.reduce((sum, v) => sum + v.value, 0);
+}
+
 serveControl({
   stop: () => parley.close(),
+  snapshot: async () => ({ messages: await messageCount() }),
+  onProfileStart: () => sqlTiming?.reset(),
+  onProfileStop: () => sqlTiming?.report() ?? null,
   extra: {
     'sql-reset': async () => sqlTiming?.reset() ?? null,
     'sql-report': async () => sqlTiming?.report() ?? null,

@@ -20,7 +20,7 @@ async function settledMemory(settleMs) {
  * Wires the IPC handler. `extra` may add commands: { name: async (msg) => result }.
  * Replies are { id, ok, result } or { id, ok: false, error }.
  */
-export function serveControl({ extra = {}, stop }) {
+export function serveControl({ extra = {}, stop, snapshot = async () => ({}), onProfileStart = () => {}, onProfileStop = () => null }) {
   let profiler = null;
   const commands = {
     memory: (msg) => settledMemory(msg.settleMs ?? 1500),
@@ -31,15 +31,18 @@ export function serveControl({ extra = {}, stop }) {
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.setSamplingInterval', { interval: msg.intervalUs ?? 500 });
       await profiler.post('Profiler.start');
-      return true;
+      onProfileStart();
+      return { t: performance.now(), ...(await snapshot()) };
     },
     'profile-stop': async (msg) => {
       if (!profiler) throw new Error('profiler not started');
+      const at = { t: performance.now(), ...(await snapshot()) };
+      const extraReport = onProfileStop();
       const { profile } = await profiler.post('Profiler.stop');
       profiler.disconnect();
       profiler = null;
       await writeFile(msg.file, JSON.stringify(profile));
-      return { file: msg.file };
+      return { file: msg.file, ...at, report: extraReport };
     },
     stop: async () => {
       await stop();
