@@ -46,21 +46,3 @@ export function summarize(values) {
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
   };
 }
-
-/** A coarse text histogram (log-spaced buckets) for the console. */
-export function histogramLines(values, { width = 40 } = {}) {
-  const edges = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, Infinity];
-  const counts = new Array(edges.length).fill(0);
-  for (const v of values) counts[edges.findIndex((e) => v <= e)]++;
-  const max = Math.max(1, ...counts);
-  const lines = [];
-  let lower = 0;
-  edges.forEach((edge, i) => {
-    if (counts[i] > 0) {
-      const label = `${lower}–${edge === Infinity ? '∞' : edge} ms`.padStart(14);
-      lines.push(`${label} ${'#'.repeat(Math.max(1, Math.round((counts[i] / max) * width)))} ${counts[i]}`);
-    }
-    lower = edge;
-  });
-  return lines;
-}

@@ -39,7 +39,7 @@ export async function run(ctx) {
   if (!sizes) {
     ctx.log('  widget not built (packages/widget/dist/widget.js missing): run npm run build:widget');
     return [
-      { name: 'widget loader gzip', value: null, unit: 'B', baseline: BUDGET.loader, ratio: null, target: '≤ budget', met: null, notes: 'not built' },
+      { name: 'widget loader gzip (widget.js)', value: null, unit: 'B', baseline: BUDGET.loader, ratio: null, target: '≤ budget', met: null, notes: 'not built' },
       { name: 'widget total gzip (loader + chat)', value: null, unit: 'B', baseline: BUDGET.total, ratio: null, target: '≤ budget', met: null, notes: 'not built' },
     ];
   }
