@@ -14,6 +14,7 @@ import { newId } from './ids.js';
 import { Gateway } from './realtime/gateway.js';
 import { ensureDemoWorkspace, DEMO_WEBSITE_KEY_SETTING, type DemoSeed } from './seed/demo-workspace.js';
 import { AuthService } from './services/auth-service.js';
+import { ChatbotService } from './services/chatbot-service.js';
 import { ConversationService } from './services/conversation-service.js';
 import { HEARTBEAT_MS, PresenceService } from './services/presence-service.js';
 import { WidgetSessionService } from './services/widget-session-service.js';
@@ -72,6 +73,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       nodeId,
       auth: new AuthService(storage.db, clock),
       conversations: new ConversationService(storage.db, bus, clock),
+      chatbots: new ChatbotService(storage.db, clock),
       presence,
       widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence),
       metrics,

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { EventBus } from '../events/parley-event.js';
 import type { AuthService } from '../services/auth-service.js';
+import type { ChatbotService } from '../services/chatbot-service.js';
 import type { ConversationService } from '../services/conversation-service.js';
 import type { PresenceService } from '../services/presence-service.js';
 import type { WidgetSessionService } from '../services/widget-session-service.js';
@@ -21,6 +22,7 @@ export interface AppContext {
   nodeId: string;
   auth: AuthService;
   conversations: ConversationService;
+  chatbots: ChatbotService;
   presence: PresenceService;
   widgetSessions: WidgetSessionService;
   metrics: Metrics;

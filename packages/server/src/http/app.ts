@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './app-context.js';
 import { registerErrorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { chatbotRoutes } from './routes/chatbot-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { staticRoutes } from './routes/static-routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
       await api.register(authRoutes(ctx));
       await api.register(widgetRoutes(ctx));
       await api.register(conversationRoutes(ctx));
+      await api.register(chatbotRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -65,6 +65,8 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 export class Gateway {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: WS_FRAME_MAX_BYTES });
   readonly #byWorkspace = new Map<string, Set<Connection>>();
+  /** The agents of each workspace alone, so fan-out does not walk every visitor socket. */
+  readonly #agentsByWorkspace = new Map<string, Set<Connection>>();
   readonly #byVisitor = new Map<string, Set<Connection>>();
   readonly #unsubscribe: () => void;
   readonly #pingTimer: NodeJS.Timeout;
@@ -288,6 +290,11 @@ export class Gateway {
     const ws = this.#byWorkspace.get(connection.workspaceId) ?? new Set();
     ws.add(connection);
     this.#byWorkspace.set(connection.workspaceId, ws);
+    if (connection.role === 'agent') {
+      const agents = this.#agentsByWorkspace.get(connection.workspaceId) ?? new Set();
+      agents.add(connection);
+      this.#agentsByWorkspace.set(connection.workspaceId, agents);
+    }
     if (connection.visitor) {
       const set = this.#byVisitor.get(connection.visitor.visitorId) ?? new Set();
       set.add(connection);
@@ -299,6 +306,9 @@ export class Gateway {
     const ws = this.#byWorkspace.get(connection.workspaceId);
     ws?.delete(connection);
     if (ws?.size === 0) this.#byWorkspace.delete(connection.workspaceId);
+    const agents = this.#agentsByWorkspace.get(connection.workspaceId);
+    agents?.delete(connection);
+    if (agents?.size === 0) this.#agentsByWorkspace.delete(connection.workspaceId);
     if (connection.visitor) {
       const set = this.#byVisitor.get(connection.visitor.visitorId);
       set?.delete(connection);
@@ -309,8 +319,8 @@ export class Gateway {
   /** Sends one pre-serialised frame to the workspace's agents and the visitor's sockets. */
   #fanOut(event: { workspaceId: string; visitorId: string }, agentFrame: string | null, visitorFrame: string | null, skip?: string): void {
     if (agentFrame !== null) {
-      for (const c of this.#byWorkspace.get(event.workspaceId) ?? []) {
-        if (c.role === 'agent' && c.id !== skip) sendRaw(c, agentFrame);
+      for (const c of this.#agentsByWorkspace.get(event.workspaceId) ?? []) {
+        if (c.id !== skip) sendRaw(c, agentFrame);
       }
     }
     if (visitorFrame !== null) {

@@ -157,6 +157,37 @@ export interface AgentPresenceTable {
   heartbeat_at: number;
 }
 
+export type ChatbotStatus = 'active' | 'inactive';
+
+export interface ChatbotsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  status: ChatbotStatus;
+  /** Kept equal to the draft's defaultLanguage. */
+  default_language: string;
+  /** JSON FlowDocument: the draft being edited. */
+  draft: string;
+  draft_updated_at: number;
+  /** The live version (chatbot_versions.id), null until the first publish. */
+  published_version_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChatbotVersionsTable {
+  id: string;
+  chatbot_id: string;
+  workspace_id: string;
+  /** 1, 2, 3… per chatbot; unique with chatbot_id. */
+  number: number;
+  /** JSON FlowDocument, immutable once published. */
+  flow: string;
+  published_at: number;
+  /** The agent who published. */
+  published_by: string;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -171,6 +202,8 @@ export interface Database {
   conversation_tags: ConversationTagsTable;
   conversation_labels: ConversationLabelsTable;
   agent_presence: AgentPresenceTable;
+  chatbots: ChatbotsTable;
+  chatbot_versions: ChatbotVersionsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
@@ -182,3 +215,5 @@ export type ConversationRow = Selectable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
+export type ChatbotRow = Selectable<ChatbotsTable>;
+export type ChatbotVersionRow = Selectable<ChatbotVersionsTable>;

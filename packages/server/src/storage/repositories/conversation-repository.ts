@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuthorType, Conversation, ConversationLabel, ConversationStatus } from '@parley/core';
 import type { ConversationRow, Database } from '../schema.js';
 import { visitorDisplayName } from './visitor-repository.js';
@@ -8,7 +8,8 @@ export async function findConversation(db: Kysely<Database>, workspaceId: string
 }
 
 export async function findOpenConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
-  return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('status', '=', 'open').executeTakeFirst();
+  // A literal 'open' (not a bound parameter) lets SQLite plan once with the partial unique index.
+  return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('status', '=', sql.lit('open')).executeTakeFirst();
 }
 
 export async function findLatestConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
