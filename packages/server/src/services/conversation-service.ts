@@ -31,6 +31,7 @@ import {
   type AppendMessageInput,
 } from '../storage/repositories/message-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
+import type { SqliteMessageWriter } from '../storage/sqlite-message-writer.js';
 
 export interface SentMessage {
   message: Message;
@@ -60,6 +61,8 @@ export class ConversationService {
     private readonly db: Kysely<Database>,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** The embedded engine's synchronous append, when running on SQLite. */
+    private readonly sqliteWriter: SqliteMessageWriter | null = null,
   ) {}
 
   /** A visitor writes: into their open conversation, or a new one. Idempotent by clientId. */
@@ -171,11 +174,12 @@ export class ConversationService {
   async #append(input: AppendMessageInput, visitorId: string, originConnectionId: string | undefined): Promise<SentMessage> {
     let row: MessageRow;
     try {
-      row = await this.db.transaction().execute(async (trx) => {
-        const result = await appendMessage(trx, input);
-        if (result.kind === 'missing') throw notFound('Conversation');
-        return result.message;
-      });
+      const result =
+        this.sqliteWriter?.available === true
+          ? this.sqliteWriter.append(input)
+          : await this.db.transaction().execute((trx) => appendMessage(trx, input));
+      if (result.kind === 'missing') throw notFound('Conversation');
+      row = result.message;
     } catch (error) {
       if (isUniqueViolation(error) && input.clientId) {
         const existing = await findMessageByClientId(this.db, input.conversationId, input.clientId);

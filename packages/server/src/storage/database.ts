@@ -21,6 +21,8 @@ export interface StorageOptions {
 export interface Storage {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The embedded engine's own handle, for the few hot paths that run synchronously (see sqlite-message-writer.ts). */
+  sqlite: SqliteDatabase.Database | null;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   let dialect: Dialect;
   let name: DialectName;
+  let raw: SqliteDatabase.Database | null = null;
   if (isPostgresUrl(options.databaseUrl)) {
     name = 'postgres';
     const schema = options.pgSchema;
@@ -96,12 +99,14 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    raw = sqlite;
     dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   }
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
   return {
     db,
     dialect: name,
+    sqlite: raw,
     close: () => db.destroy(),
   };
 }
