@@ -20,7 +20,7 @@ import { HEARTBEAT_MS, PresenceService } from './services/presence-service.js';
 import { WidgetSessionService } from './services/widget-session-service.js';
 import { openStorage, type Storage } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
-import { SqliteMessageWriter } from './storage/sqlite-message-writer.js';
+import { SqliteHotPath } from './storage/sqlite-hot-path.js';
 import { getOrCreateSetting } from './storage/repositories/settings-repository.js';
 
 export interface ParleyOptions {
@@ -73,7 +73,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       secret,
       nodeId,
       auth: new AuthService(storage.db, clock),
-      conversations: new ConversationService(storage.db, bus, clock, storage.sqlite ? new SqliteMessageWriter(storage.sqlite) : null),
+      conversations: new ConversationService(storage.db, bus, clock, storage.sqlite ? new SqliteHotPath(storage.sqlite, storage.db) : null),
       chatbots: new ChatbotService(storage.db, clock),
       presence,
       widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence),

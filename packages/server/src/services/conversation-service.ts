@@ -31,7 +31,7 @@ import {
   type AppendMessageInput,
 } from '../storage/repositories/message-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
-import type { SqliteMessageWriter } from '../storage/sqlite-message-writer.js';
+import type { SqliteHotPath } from '../storage/sqlite-hot-path.js';
 
 export interface SentMessage {
   message: Message;
@@ -61,8 +61,8 @@ export class ConversationService {
     private readonly db: Kysely<Database>,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    /** The embedded engine's synchronous append, when running on SQLite. */
-    private readonly sqliteWriter: SqliteMessageWriter | null = null,
+    /** The embedded engine's synchronous hot path, when running on SQLite. */
+    private readonly sqlite: SqliteHotPath | null = null,
   ) {}
 
   /** A visitor writes: into their open conversation, or a new one. Idempotent by clientId. */
@@ -76,7 +76,9 @@ export class ConversationService {
       if (!requested || requested.visitor_id !== visitor.visitorId) throw notFound('Conversation');
       target = requested;
     } else {
-      target = (await findOpenConversationOfVisitor(this.db, visitor.visitorId)) ?? (await findLatestConversationOfVisitor(this.db, visitor.visitorId));
+      target =
+        (this.sqlite?.available ? this.sqlite.findOpenConversationOfVisitor(visitor.visitorId) : await findOpenConversationOfVisitor(this.db, visitor.visitorId)) ??
+        (await findLatestConversationOfVisitor(this.db, visitor.visitorId));
     }
     const decision = visitorMessageTarget(target ? { id: target.id, status: target.status } : null);
     let conversationId: string;
@@ -175,8 +177,8 @@ export class ConversationService {
     let row: MessageRow;
     try {
       const result =
-        this.sqliteWriter?.available === true
-          ? this.sqliteWriter.append(input)
+        this.sqlite?.available === true
+          ? this.sqlite.append(input)
           : await this.db.transaction().execute((trx) => appendMessage(trx, input));
       if (result.kind === 'missing') throw notFound('Conversation');
       row = result.message;
@@ -205,7 +207,10 @@ export class ConversationService {
   }
 
   async #load(workspaceId: string, conversationId: string): Promise<Conversation> {
-    const conversation = await loadConversation(this.db, workspaceId, conversationId, this.clock.now());
+    // The synchronous reads never run inside a Kysely transaction's window (they would see its uncommitted rows).
+    const conversation = this.sqlite?.available
+      ? this.sqlite.loadConversation(workspaceId, conversationId, this.clock.now())
+      : await loadConversation(this.db, workspaceId, conversationId, this.clock.now());
     if (!conversation) throw notFound('Conversation');
     return conversation;
   }

@@ -7,9 +7,13 @@ export async function findConversation(db: Kysely<Database>, workspaceId: string
   return db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findOpenConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
+export function openConversationOfVisitorQuery(db: Kysely<Database>, visitorId: string) {
   // A literal 'open' (not a bound parameter) lets SQLite plan once with the partial unique index.
-  return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('status', '=', sql.lit('open')).executeTakeFirst();
+  return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('status', '=', sql.lit('open'));
+}
+
+export async function findOpenConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
+  return openConversationOfVisitorQuery(db, visitorId).executeTakeFirst();
 }
 
 export async function findLatestConversationOfVisitor(db: Kysely<Database>, visitorId: string): Promise<ConversationRow | undefined> {
@@ -68,7 +72,7 @@ const summaryColumns = [
   'contacts.email as contact_email',
 ] as const;
 
-function summaryQuery(db: Kysely<Database>, workspaceId: string) {
+export function summaryQuery(db: Kysely<Database>, workspaceId: string) {
   return db
     .selectFrom('conversations')
     .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
@@ -77,7 +81,7 @@ function summaryQuery(db: Kysely<Database>, workspaceId: string) {
     .where('conversations.workspace_id', '=', workspaceId);
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
 function parseList(text: string): string[] {
   try {
@@ -88,7 +92,7 @@ function parseList(text: string): string[] {
   }
 }
 
-function toConversation(r: SummaryRow, now: number): Conversation {
+export function toConversation(r: SummaryRow, now: number): Conversation {
   return {
     id: r.id,
     websiteId: r.website_id,

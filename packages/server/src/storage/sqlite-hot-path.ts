@@ -1,23 +1,31 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Conversation } from '@parley/core';
 import type { AppendMessageInput, AppendMessageResult } from './repositories/message-repository.js';
-import type { MessageRow } from './schema.js';
+import { openConversationOfVisitorQuery, summaryQuery, toConversation, type SummaryRow } from './repositories/conversation-repository.js';
+import type { ConversationRow, Database, MessageRow } from './schema.js';
 
 /**
- * The message-append transaction of `appendMessage`, on prepared better-sqlite3
- * statements and run synchronously: the hot path of the embedded engine, where
- * Kysely's per-query building and the awaits cost more than SQLite itself.
- * Same SQL, same rules (seq bump locks nothing in SQLite but the write is one
- * synchronous transaction; a stored clientId fails the insert with a unique
- * violation and rolls the seq back).
+ * The visitor-message hot path of the embedded engine on prepared better-sqlite3
+ * statements, run synchronously, where Kysely's per-query building and the awaits
+ * cost more than SQLite itself: the append transaction of `appendMessage` (same
+ * rules: a stored clientId fails the insert with a unique violation, which rolls
+ * the seq back) and the two reads around it, whose SQL is compiled once by Kysely
+ * from the same query builders the repositories use.
  */
-export class SqliteMessageWriter {
+export class SqliteHotPath {
   readonly #db: SqliteDatabase.Database;
+  readonly #findOpen: SqliteDatabase.Statement<unknown[], ConversationRow>;
+  readonly #summary: SqliteDatabase.Statement<unknown[], SummaryRow>;
   readonly #bump: SqliteDatabase.Statement<unknown[], { last_seq: number }>;
   readonly #insert: SqliteDatabase.Statement;
   readonly #append: (input: AppendMessageInput) => AppendMessageResult;
 
-  constructor(db: SqliteDatabase.Database) {
+  constructor(db: SqliteDatabase.Database, kysely: Kysely<Database>) {
     this.#db = db;
+    // Compiled with marker values; the parameters are bound positionally in the same order.
+    this.#findOpen = db.prepare(openConversationOfVisitorQuery(kysely, '?visitor').compile().sql);
+    this.#summary = db.prepare(summaryQuery(kysely, '?workspace').where('conversations.id', '=', '?id').compile().sql);
     this.#bump = db.prepare(
       `update conversations set
          last_seq = last_seq + 1,
@@ -71,5 +79,14 @@ export class SqliteMessageWriter {
 
   append(input: AppendMessageInput): AppendMessageResult {
     return this.#append(input);
+  }
+
+  findOpenConversationOfVisitor(visitorId: string): ConversationRow | undefined {
+    return this.#findOpen.get(visitorId);
+  }
+
+  loadConversation(workspaceId: string, id: string, now: number): Conversation | undefined {
+    const row = this.#summary.get(workspaceId, id);
+    return row ? toConversation(row, now) : undefined;
   }
 }
