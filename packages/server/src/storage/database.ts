@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -63,6 +64,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   let dialect: Dialect;
   let name: DialectName;
   let raw: SqliteDatabase.Database | null = null;
+  let checkpointer: WalCheckpointer | null = null;
   if (isPostgresUrl(options.databaseUrl)) {
     name = 'postgres';
     const schema = options.pgSchema;
@@ -99,6 +101,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (file !== ':memory:') {
+      sqlite.pragma('wal_autocheckpoint = 0');
+      checkpointer = WalCheckpointer.start(path);
+    }
     raw = sqlite;
     dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   }
@@ -107,6 +113,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     db,
     dialect: name,
     sqlite: raw,
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await checkpointer?.stop();
+    },
   };
 }
