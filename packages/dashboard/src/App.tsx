@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireSession } from './auth/RequireSession';
 import { SessionProvider } from './auth/SessionProvider';
+import { ChatbotsPage } from './chatbots/ChatbotsPage';
 import { InboxPage } from './inbox/InboxPage';
 import { AppShell } from './shell/AppShell';
+import { FullPageMessage } from './components/FullPageMessage';
 import { NotFoundPage } from './shell/NotFoundPage';
+
+/** The builder (React Flow, the flow engine and its schemas) loads only when opened. */
+const BuilderPage = lazy(() => import('./chatbots/BuilderPage').then((m) => ({ default: m.BuilderPage })));
 
 /** Routes under /app/ (the server falls back to index.html for any of them). */
 export function App() {
@@ -22,6 +28,15 @@ export function App() {
           >
             <Route index element={<Navigate to="/inbox" replace />} />
             <Route path="/inbox/:conversationId?" element={<InboxPage />} />
+            <Route path="/chatbots" element={<ChatbotsPage />} />
+            <Route
+              path="/chatbots/:id"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the builder…</FullPageMessage>}>
+                  <BuilderPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

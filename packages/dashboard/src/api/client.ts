@@ -1,5 +1,9 @@
+import type { FlowDocument, Problem } from '@parley/flow';
 import type {
   AgentListItem,
+  Chatbot,
+  ChatbotSummary,
+  ChatbotVersion,
   Conversation,
   ConversationPage,
   ErrorBody,
@@ -15,6 +19,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: { path: string; message: string }[] = [],
+    /** A refused publish (`422 invalid`): the draft's problems. */
+    readonly problems: Problem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -74,7 +80,13 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const body = (data as Partial<ErrorBody> | null)?.error;
-    const error = new ApiError(res.status, body?.code ?? 'http', body?.message || fallbackMessage(res.status), body?.issues ?? []);
+    const error = new ApiError(
+      res.status,
+      body?.code ?? 'http',
+      body?.message || fallbackMessage(res.status),
+      body?.issues ?? [],
+      body?.problems ?? [],
+    );
     if (res.status === 401 && !opts.quiet401) unauthorizedHandler?.();
     throw error;
   }
@@ -107,6 +119,19 @@ export const api = {
 
   visitor: (id: string, signal?: AbortSignal) =>
     request<{ visitor: Visitor }>('GET', `/visitors/${encodeURIComponent(id)}`, { signal }),
+
+  chatbots: (signal?: AbortSignal) => request<{ chatbots: ChatbotSummary[] }>('GET', '/chatbots', { signal }),
+  chatbot: (id: string, signal?: AbortSignal) =>
+    request<{ chatbot: Chatbot }>('GET', `/chatbots/${encodeURIComponent(id)}`, { signal }),
+  createChatbot: (name: string, defaultLanguage?: string) =>
+    request<{ chatbot: Chatbot }>('POST', '/chatbots', { body: { name, defaultLanguage } }),
+  saveDraft: (id: string, draft: FlowDocument) =>
+    request<{ chatbot: Chatbot }>('PUT', `/chatbots/${encodeURIComponent(id)}/draft`, { body: { draft } }),
+  updateChatbot: (id: string, patch: { name?: string; status?: 'active' | 'inactive' }) =>
+    request<{ chatbot: Chatbot }>('PATCH', `/chatbots/${encodeURIComponent(id)}`, { body: patch }),
+  publishChatbot: (id: string) =>
+    request<{ version: ChatbotVersion; chatbot: Chatbot }>('POST', `/chatbots/${encodeURIComponent(id)}/publish`),
+  deleteChatbot: (id: string) => request<void>('DELETE', `/chatbots/${encodeURIComponent(id)}`),
 };
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import type { Conversation, Message, Visitor } from '@parley/core';
+import type { FlowDocument, Problem } from '@parley/flow';
 
 /** Shapes of the REST answers (docs/api.md). Conversation, Message and Visitor come from @parley/core. */
 export type AgentRole = 'owner' | 'admin' | 'agent';
@@ -35,7 +36,37 @@ export interface MessagePage {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: { code: string; message: string; issues?: { path: string; message: string }[]; problems?: Problem[] };
 }
 
 export type { Conversation, Message, Visitor };
+
+// ---- chatbots (docs/api.md "Chatbots") ----
+
+export interface ChatbotVersionRef {
+  id: string;
+  number: number;
+  publishedAt: string;
+}
+
+export interface ChatbotSummary {
+  id: string;
+  name: string;
+  status: 'active' | 'inactive';
+  defaultLanguage: string;
+  languages: string[];
+  publishedVersion: ChatbotVersionRef | null;
+  hasUnpublishedChanges: boolean;
+  draftUpdatedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Chatbot extends ChatbotSummary {
+  draft: FlowDocument;
+  problems: Problem[];
+}
+
+export interface ChatbotVersion extends ChatbotVersionRef {
+  publishedBy: string | null;
+}

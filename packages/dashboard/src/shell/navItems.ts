@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { InboxIcon } from '../components/icons';
+import { BotIcon, InboxIcon } from '../components/icons';
 
 export interface NavItem {
   to: string;
@@ -13,4 +13,7 @@ export interface NavItem {
  * The app's sections, in order. New sections (chatbots, statistics, insights,
  * billing, settings) are added here when they exist — no placeholders.
  */
-export const NAV_ITEMS: NavItem[] = [{ to: '/inbox', label: 'Inbox', icon: InboxIcon, badge: 'unread' }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/inbox', label: 'Inbox', icon: InboxIcon, badge: 'unread' },
+  { to: '/chatbots', label: 'Chatbots', icon: BotIcon },
+];
