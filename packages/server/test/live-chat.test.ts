@@ -185,4 +185,21 @@ describe.each(engines)('live chat on %s', (engine) => {
     await gone;
     await agent.close();
   });
+
+  it('persists a burst from many visitors in the same instant, each message once, a resend in the same burst included', async () => {
+    const visitors = await Promise.all(
+      Array.from({ length: 12 }, async () => TestSocket.visitor(server, (await visitorSession(server)).token)),
+    );
+    const sends = visitors.map((v, i) => v.sendMessage(`burst ${i}`, `burst-${i}`));
+    // The first visitor resends its message in the same turn (a retry racing the original).
+    sends.push(visitors[0]!.sendMessage('burst 0', 'burst-0'));
+    const acks = await Promise.all(sends);
+    for (const ack of acks) expect(ack.type).toBe('message.ack');
+    const messages = acks.map((a) => (a.type === 'message.ack' ? a.message : null));
+    expect(messages.slice(0, 12).map((m) => m?.seq)).toEqual(Array(12).fill(1));
+    expect(messages[12]?.id).toBe(messages[0]?.id);
+    const stored = await api(server, 'GET', `/api/v1/conversations/${messages[0]!.conversationId}/messages`, { cookie });
+    expect(stored.body.messages).toHaveLength(1);
+    await Promise.all(visitors.map((v) => v.close()));
+  });
 });

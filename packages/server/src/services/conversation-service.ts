@@ -177,8 +177,8 @@ export class ConversationService {
     let row: MessageRow;
     try {
       const result =
-        this.sqlite?.available === true
-          ? this.sqlite.append(input)
+        this.sqlite
+          ? await this.sqlite.append(input)
           : await this.db.transaction().execute((trx) => appendMessage(trx, input));
       if (result.kind === 'missing') throw notFound('Conversation');
       row = result.message;

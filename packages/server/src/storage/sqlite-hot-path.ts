@@ -19,7 +19,9 @@ export class SqliteHotPath {
   readonly #summary: SqliteDatabase.Statement<unknown[], SummaryRow>;
   readonly #bump: SqliteDatabase.Statement<unknown[], { last_seq: number }>;
   readonly #insert: SqliteDatabase.Statement;
-  readonly #append: (input: AppendMessageInput) => AppendMessageResult;
+  readonly #control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', SqliteDatabase.Statement>;
+  /** Appends waiting for this event-loop turn's group commit. */
+  #queue: { input: AppendMessageInput; resolve: (r: AppendMessageResult) => void; reject: (e: unknown) => void }[] = [];
 
   constructor(db: SqliteDatabase.Database, kysely: Kysely<Database>) {
     this.#db = db;
@@ -43,42 +45,96 @@ export class SqliteHotPath {
       `insert into messages (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, author_name, text, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#append = db.transaction((input: AppendMessageInput): AppendMessageResult => {
-      const bumped = this.#bump.get(
-        input.authorType === 'visitor' ? 1 : 0,
-        input.text.slice(0, 200),
-        input.authorType,
-        input.now,
-        input.now,
-        input.now,
-        input.workspaceId,
-        input.conversationId,
-      );
-      if (!bumped) return { kind: 'missing' };
-      const row: MessageRow = {
-        id: input.id,
-        workspace_id: input.workspaceId,
-        conversation_id: input.conversationId,
-        seq: bumped.last_seq,
-        client_id: input.clientId,
-        author_type: input.authorType,
-        author_id: input.authorId,
-        author_name: input.authorName,
-        text: input.text,
-        created_at: input.now,
-      };
-      this.#insert.run(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.created_at);
-      return { kind: 'created', message: row };
-    });
+    this.#control = {
+      begin: db.prepare('begin'),
+      commit: db.prepare('commit'),
+      rollback: db.prepare('rollback'),
+      savepoint: db.prepare('savepoint parley_message'),
+      release: db.prepare('release parley_message'),
+      rollbackTo: db.prepare('rollback to parley_message'),
+    };
   }
 
-  /** False while a Kysely transaction holds the connection: then the caller must use the Kysely path. */
+  /** One append, inside the open group transaction. */
+  #appendOne(input: AppendMessageInput): AppendMessageResult {
+    const bumped = this.#bump.get(
+      input.authorType === 'visitor' ? 1 : 0,
+      input.text.slice(0, 200),
+      input.authorType,
+      input.now,
+      input.now,
+      input.now,
+      input.workspaceId,
+      input.conversationId,
+    );
+    if (!bumped) return { kind: 'missing' };
+    const row: MessageRow = {
+      id: input.id,
+      workspace_id: input.workspaceId,
+      conversation_id: input.conversationId,
+      seq: bumped.last_seq,
+      client_id: input.clientId,
+      author_type: input.authorType,
+      author_id: input.authorId,
+      author_name: input.authorName,
+      text: input.text,
+      created_at: input.now,
+    };
+    this.#insert.run(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.created_at);
+    return { kind: 'created', message: row };
+  }
+
+  /** False while a Kysely transaction holds the connection: synchronous reads must then go through Kysely. */
   get available(): boolean {
     return !this.#db.inTransaction;
   }
 
-  append(input: AppendMessageInput): AppendMessageResult {
-    return this.#append(input);
+  /**
+   * Group commit: every append requested during one event-loop turn is written in
+   * one transaction, each under its own savepoint so that a failure (a duplicate
+   * clientId, a missing conversation) undoes and rejects only its own message.
+   * Promises settle only after COMMIT: nothing is acknowledged before it is durable.
+   */
+  append(input: AppendMessageInput): Promise<AppendMessageResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ input, resolve, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    // A Kysely transaction is between two awaits on this connection: wait for it to finish.
+    if (this.#db.inTransaction) {
+      setImmediate(() => this.#flush());
+      return;
+    }
+    const batch = this.#queue;
+    this.#queue = [];
+    const outcomes: ({ ok: true; result: AppendMessageResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.#control.begin.run();
+      for (const { input } of batch) {
+        this.#control.savepoint.run();
+        try {
+          outcomes.push({ ok: true, result: this.#appendOne(input) });
+          this.#control.release.run();
+        } catch (error) {
+          this.#control.rollbackTo.run();
+          this.#control.release.run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.#control.commit.run();
+    } catch (error) {
+      if (this.#db.inTransaction) this.#control.rollback.run();
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.result);
+      else item.reject(outcome.error);
+    });
   }
 
   findOpenConversationOfVisitor(visitorId: string): ConversationRow | undefined {
