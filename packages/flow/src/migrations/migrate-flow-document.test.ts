@@ -90,3 +90,24 @@ describe('applyMigrations', () => {
     expect(applyMigrations({ schemaVersion: 1 }, { 2: chain[2] }, 3)).toEqual({ ok: false, message: 'No migration from flow format 1 to 2' });
   });
 });
+
+describe('parseFlowDocument problem messages', () => {
+  it('tells a missing field from a field of the wrong type', () => {
+    const flow = structuredClone(supportFlow()) as unknown as { nodes: Record<string, Record<string, unknown>> };
+    const [id, node] = Object.entries(flow.nodes).find(([, n]) => n.kind === 'message')!;
+    const wrongType = structuredClone(flow);
+    wrongType.nodes[id] = { ...node, text: 42 };
+    const missing = structuredClone(flow);
+    const { text: _dropped, ...withoutText } = node;
+    missing.nodes[id] = withoutText;
+
+    const wrong = parseFlowDocument(wrongType);
+    const absent = parseFlowDocument(missing);
+    expect(wrong.ok).toBe(false);
+    expect(absent.ok).toBe(false);
+    if (wrong.ok || absent.ok) return;
+    expect(wrong.problems[0]).toMatchObject({ nodeId: id, path: ['nodes', id, 'text'] });
+    expect(wrong.problems[0]!.message).not.toMatch(/required/);
+    expect(absent.problems[0]).toMatchObject({ nodeId: id, path: ['nodes', id, 'text'], message: '"text" is required' });
+  });
+});

@@ -15,7 +15,8 @@ export function parseFlowDocument(input: unknown): ParseFlowResult {
   if (!migrated.ok) {
     return { ok: false, problems: [{ nodeId: null, path: ['schemaVersion'], code: 'unsupported_version', message: migrated.message }] };
   }
-  const parsed = FlowDocumentSchema.safeParse(migrated.document);
+  // reportInput: issues keep the offending value, so "missing" and "wrong type" read differently.
+  const parsed = FlowDocumentSchema.safeParse(migrated.document, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
   return { ok: true, flow: parsed.data };
 }
