@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFlow } from '@parley/flow';
-import { hashPassword } from '../src/auth/password.js';
-import { newId } from '../src/ids.js';
-import { insertAgent, insertWorkspace } from '../src/storage/repositories/workspace-repository.js';
-import { api, engines, login, startServer, type TestServer } from './harness.js';
+import { api, engines, login, signInNewAgent, startServer, type TestServer } from './harness.js';
 
 /** A small valid flow: a welcome message, buttons, an answer and the end. */
 function flow(overrides: { welcomeText?: string; extraNodes?: Record<string, unknown> } = {}) {
@@ -37,31 +34,8 @@ describe.each(engines)('chatbots on %s', (engine) => {
   beforeAll(async () => {
     server = await startServer({ engine });
     owner = await login(server);
-    const db = server.parley.storage.db;
-    const now = Date.now();
-    const workspaceId = (await db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
-    await insertAgent(db, {
-      id: newId(),
-      workspace_id: workspaceId,
-      email: `agent-${engine}@demo.parley.test`,
-      name: 'Plain Agent',
-      role: 'agent',
-      password_hash: await hashPassword('agent-password'),
-      created_at: now,
-    });
-    agentCookie = await login(server, `agent-${engine}@demo.parley.test`, 'agent-password');
-    const otherWorkspace = newId();
-    await insertWorkspace(db, { id: otherWorkspace, name: 'Other', timezone: 'UTC', default_language: 'de', created_at: now });
-    await insertAgent(db, {
-      id: newId(),
-      workspace_id: otherWorkspace,
-      email: `other-${engine}@example.com`,
-      name: 'Other Owner',
-      role: 'owner',
-      password_hash: await hashPassword('other-password'),
-      created_at: now,
-    });
-    otherCookie = await login(server, `other-${engine}@example.com`, 'other-password');
+    agentCookie = await signInNewAgent(server, { email: `agent-${engine}@demo.parley.test`, password: 'agent-password', role: 'agent' });
+    otherCookie = await signInNewAgent(server, { email: `other-${engine}@example.com`, password: 'other-password', newWorkspace: true, defaultLanguage: 'de' });
   });
   afterAll(async () => {
     await server?.close();

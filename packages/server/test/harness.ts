@@ -9,6 +9,9 @@ import net from 'node:net';
 import WebSocket from 'ws';
 import type { ServerFrame } from '@parley/core';
 import { createParley, loadConfig, type Parley } from '../src/index.js';
+import { hashPassword } from '../src/auth/password.js';
+import { newId } from '../src/ids.js';
+import { insertAgent, insertWorkspace } from '../src/storage/repositories/workspace-repository.js';
 
 export const DEMO_PASSWORD = 'test-password-1';
 export const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -213,4 +216,33 @@ export class TestSocket {
     this.ws.close();
     return this.closed;
   }
+}
+
+/**
+ * Creates an agent directly in the database — in the demo workspace, or in a new
+ * workspace of its own — and signs it in; returns its session cookie.
+ */
+export async function signInNewAgent(
+  server: TestServer,
+  options: { email: string; password: string; role?: 'owner' | 'admin' | 'agent'; newWorkspace?: boolean; defaultLanguage?: string },
+): Promise<string> {
+  const db = server.parley.storage.db;
+  const now = Date.now();
+  let workspaceId: string;
+  if (options.newWorkspace) {
+    workspaceId = newId();
+    await insertWorkspace(db, { id: workspaceId, name: 'Other', timezone: 'UTC', default_language: options.defaultLanguage ?? 'en', created_at: now });
+  } else {
+    workspaceId = (await db.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirstOrThrow()).id;
+  }
+  await insertAgent(db, {
+    id: newId(),
+    workspace_id: workspaceId,
+    email: options.email,
+    name: options.role === 'agent' ? 'Plain Agent' : 'Other Owner',
+    role: options.role ?? 'owner',
+    password_hash: await hashPassword(options.password),
+    created_at: now,
+  });
+  return login(server, options.email, options.password);
 }

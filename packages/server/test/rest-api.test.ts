@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/auth/password.js';
 import { newId } from '../src/ids.js';
-import { insertAgent, insertWebsite, insertWorkspace } from '../src/storage/repositories/workspace-repository.js';
-import { api, engines, login, startServer, TestSocket, visitorSession, type TestServer } from './harness.js';
+import { insertWebsite } from '../src/storage/repositories/workspace-repository.js';
+import { api, engines, login, signInNewAgent, startServer, TestSocket, visitorSession, type TestServer } from './harness.js';
 
 describe.each(engines)('REST API on %s', (engine) => {
   let server: TestServer;
@@ -184,20 +183,7 @@ describe.each(engines)('REST API on %s', (engine) => {
   });
 
   it("answers 404 for another workspace's conversations and visitors", async () => {
-    const db = server.parley.storage.db;
-    const now = Date.now();
-    const otherWorkspace = newId();
-    await insertWorkspace(db, { id: otherWorkspace, name: 'Other', timezone: 'UTC', default_language: 'en', created_at: now });
-    await insertAgent(db, {
-      id: newId(),
-      workspace_id: otherWorkspace,
-      email: `other-${engine}@example.com`,
-      name: 'Other Owner',
-      role: 'owner',
-      password_hash: await hashPassword('other-password'),
-      created_at: now,
-    });
-    const otherCookie = await login(server, `other-${engine}@example.com`, 'other-password');
+    const otherCookie = await signInNewAgent(server, { email: `other-${engine}@example.com`, password: 'other-password', newWorkspace: true });
     expect((await api(server, 'GET', '/api/v1/conversations', { cookie: otherCookie })).body.conversations).toEqual([]);
     for (const [method, path, body] of [
       ['GET', `/api/v1/conversations/${conversationId}`],

@@ -1,9 +1,9 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Conversation } from '@parley/core';
-import type { AppendMessageInput, AppendMessageResult } from './repositories/message-repository.js';
+import { messageRow, type AppendMessageInput, type AppendMessageResult } from './repositories/message-repository.js';
 import { openConversationOfVisitorQuery, summaryQuery, toConversation, type SummaryRow } from './repositories/conversation-repository.js';
-import type { ConversationRow, Database, MessageRow } from './schema.js';
+import type { ConversationRow, Database } from './schema.js';
 
 /**
  * The visitor-message hot path of the embedded engine on prepared better-sqlite3
@@ -68,18 +68,7 @@ export class SqliteHotPath {
       input.conversationId,
     );
     if (!bumped) return { kind: 'missing' };
-    const row: MessageRow = {
-      id: input.id,
-      workspace_id: input.workspaceId,
-      conversation_id: input.conversationId,
-      seq: bumped.last_seq,
-      client_id: input.clientId,
-      author_type: input.authorType,
-      author_id: input.authorId,
-      author_name: input.authorName,
-      text: input.text,
-      created_at: input.now,
-    };
+    const row = messageRow(input, bumped.last_seq);
     this.#insert.run(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.created_at);
     return { kind: 'created', message: row };
   }

@@ -26,6 +26,22 @@ export interface AppendMessageInput {
   now: number;
 }
 
+/** The stored row of an appended message, once its seq is known. */
+export function messageRow(input: AppendMessageInput, seq: number): MessageRow {
+  return {
+    id: input.id,
+    workspace_id: input.workspaceId,
+    conversation_id: input.conversationId,
+    seq,
+    client_id: input.clientId,
+    author_type: input.authorType,
+    author_id: input.authorId,
+    author_name: input.authorName,
+    text: input.text,
+    created_at: input.now,
+  };
+}
+
 export type AppendMessageResult = { kind: 'created'; message: MessageRow } | { kind: 'missing' };
 
 /**
@@ -55,18 +71,7 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
     .executeTakeFirst();
   if (!bumped) return { kind: 'missing' };
 
-  const row: MessageRow = {
-    id: input.id,
-    workspace_id: input.workspaceId,
-    conversation_id: input.conversationId,
-    seq: bumped.last_seq,
-    client_id: input.clientId,
-    author_type: input.authorType,
-    author_id: input.authorId,
-    author_name: input.authorName,
-    text: input.text,
-    created_at: input.now,
-  };
+  const row = messageRow(input, bumped.last_seq);
   await trx.insertInto('messages').values(row).execute();
   return { kind: 'created', message: row };
 }
