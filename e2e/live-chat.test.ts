@@ -105,4 +105,15 @@ describe('live chat between the widget and the inbox', () => {
     const seqs = await visitorMessages().evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')));
     expect(seqs).toEqual(['1', '2', '3', '4']);
   });
+
+  it('refuses a message over 4 000 characters with a visible error and keeps the text', async () => {
+    const composer = widget(visitor).locator('textarea[data-testid="composer"]');
+    const long = 'a'.repeat(4001);
+    const before = await visitorMessages().count();
+    await composer.fill(long);
+    await composer.press('Enter');
+    await widget(visitor).locator('[data-testid="error"]').filter({ hasText: '4000' }).waitFor();
+    expect(await composer.inputValue()).toBe(long);
+    expect(await visitorMessages().count()).toBe(before);
+  });
 });
