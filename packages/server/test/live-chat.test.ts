@@ -177,10 +177,10 @@ describe.each(engines)('live chat on %s', (engine) => {
     const conversationId = ack.message.conversationId;
     await visitor.close();
     const agent = await TestSocket.agent(server, cookie);
-    const back = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.visitor.online);
+    const back = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && 'visitor' in f.conversation && f.conversation.visitor.online);
     visitor = await TestSocket.visitor(server, session.token);
     await back;
-    const gone = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && !f.conversation.visitor.online);
+    const gone = agent.next<'conversation'>((f) => f.type === 'conversation' && f.conversation.id === conversationId && 'visitor' in f.conversation && !f.conversation.visitor.online);
     await visitor.close();
     await gone;
     await agent.close();
