@@ -43,6 +43,22 @@ describe.each(engines)('REST API on %s', (engine) => {
     expect((await api(server, 'GET', '/api/v1/auth/me', { cookie: own })).status).toBe(401);
   });
 
+  it('slides a session that is close to expiry forward and refreshes its cookie', async () => {
+    const own = await login(server);
+    const db = server.parley.storage.db;
+    const soon = Date.now() + 60 * 60 * 1000;
+    await db.updateTable('sessions').set({ expires_at: soon }).execute();
+    const me = await api(server, 'GET', '/api/v1/auth/me', { cookie: own });
+    expect(me.status).toBe(200);
+    const refreshed = me.headers.get('set-cookie');
+    expect(refreshed).toMatch(/parley_session=/);
+    expect(new Date(/Expires=([^;]+)/i.exec(refreshed!)![1]!).getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+    const rows = await db.selectFrom('sessions').select('expires_at').execute();
+    expect(rows.some((r) => r.expires_at > soon)).toBe(true);
+    // A fresh session is not rewritten on every request.
+    expect((await api(server, 'GET', '/api/v1/auth/me', { cookie: own })).headers.get('set-cookie')).toBeNull();
+  });
+
   it('lists, reads and filters conversations', async () => {
     const list = await api(server, 'GET', '/api/v1/conversations', { cookie });
     expect(list.status).toBe(200);

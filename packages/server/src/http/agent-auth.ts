@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ParleyError } from '../errors.js';
+import type { Config } from '../config.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { AgentRow } from '../storage/schema.js';
 
@@ -11,14 +12,25 @@ declare module 'fastify' {
   }
 }
 
-/** A preHandler that admits only signed-in agents and puts them on request.agent. */
-export function requireAgent(auth: AuthService) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+/** Sets the session cookie: httpOnly, SameSite=Lax, Secure over HTTPS (or as configured). */
+export function setSessionCookie(reply: FastifyReply, cookieSecure: Config['cookieSecure'], token: string, expiresAt: number): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookieSecure === 'auto' ? reply.request.protocol === 'https' : cookieSecure,
+    expires: new Date(expiresAt),
+  });
+}
+
+/** A preHandler that admits only signed-in agents and puts them on request.agent; a renewed session gets a fresh cookie. */
+export function requireAgent(auth: AuthService, cookieSecure: Config['cookieSecure']) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const token = request.cookies[SESSION_COOKIE];
-    const agent = await auth.authenticate(token);
-    if (!agent) throw new ParleyError('unauthorized', 'Sign in first');
-    request.agent = agent;
-    if (token) await auth.renew(token);
+    const session = await auth.authenticate(token);
+    if (!session || !token) throw new ParleyError('unauthorized', 'Sign in first');
+    request.agent = session.agent;
+    if (session.renewedUntil !== null) setSessionCookie(reply, cookieSecure, token, session.renewedUntil);
   };
 }
 

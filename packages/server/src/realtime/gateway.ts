@@ -122,8 +122,9 @@ export class Gateway {
       const own = [`http://${host}`, `https://${host}`, ...(this.deps.publicUrl ? [this.deps.publicUrl] : [])];
       if (!own.includes(origin)) return { refuse: 403, reason: 'Forbidden' };
     }
-    const agent = await this.deps.auth.authenticate(parseCookie(request.headers.cookie, this.deps.sessionCookieName));
-    if (!agent) return { refuse: 401, reason: 'Unauthorized' };
+    const session = await this.deps.auth.authenticate(parseCookie(request.headers.cookie, this.deps.sessionCookieName));
+    if (!session) return { refuse: 401, reason: 'Unauthorized' };
+    const { agent } = session;
     return { role: 'agent', workspaceId: agent.workspace_id, agent: { agentId: agent.id, name: agent.name }, messageBucket: null };
   }
 
@@ -165,16 +166,16 @@ export class Gateway {
       userId: connection.role === 'agent' ? connection.agent!.agentId : connection.visitor!.visitorId,
       serverTime: new Date(this.deps.clock.now()).toISOString(),
     });
-    const ready =
+    // Resolves true when the connecting socket already got the presence news through the bus.
+    const ready: Promise<boolean> =
       connection.role === 'agent'
         ? this.deps.presence.agentConnected(connection.workspaceId, connection.agent!.agentId)
-        : this.deps.presence
-            .visitorConnected(connection.visitor!.visitorId)
-            .then(async (came) => {
-              if (came) await this.deps.conversations.publishVisitorPresence(connection.workspaceId, connection.visitor!.visitorId);
-            });
+        : this.deps.presence.visitorConnected(connection.visitor!.visitorId).then(async (came) => {
+            if (came) await this.deps.conversations.publishVisitorPresence(connection.workspaceId, connection.visitor!.visitorId);
+            return false;
+          });
     connection.queue = ready
-      .then(() => this.#sendPresence(connection))
+      .then((told) => (told ? undefined : this.#sendPresence(connection)))
       .catch((error: unknown) => this.deps.log.warn({ err: error }, 'presence update failed'));
   }
 

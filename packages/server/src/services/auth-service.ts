@@ -40,20 +40,22 @@ export class AuthService {
     return { agent, token, expiresAt };
   }
 
-  /** The agent a session token belongs to, sliding its expiry forward. */
-  async authenticate(token: string | undefined): Promise<AgentRow | null> {
+  /**
+   * The agent a session token belongs to. A session used when less than
+   * SESSION_RENEW_BELOW_MS remains slides forward; `renewedUntil` then tells the
+   * caller to refresh the cookie's expiry too.
+   */
+  async authenticate(token: string | undefined): Promise<{ agent: AgentRow; renewedUntil: number | null } | null> {
     if (!token || token.length > 200) return null;
     const id = sessionId(token);
     const now = this.clock.now();
-    const agent = await findSessionAgent(this.db, id, now);
-    if (!agent) return null;
-    return agent;
-  }
-
-  async renew(token: string): Promise<void> {
-    const now = this.clock.now();
-    const row = await this.db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId(token)).executeTakeFirst();
-    if (row && row.expires_at - now < SESSION_RENEW_BELOW_MS) await extendSession(this.db, sessionId(token), now + SESSION_TTL_MS);
+    const found = await findSessionAgent(this.db, id, now);
+    if (!found) return null;
+    const { session_expires_at: expiresAt, ...agent } = found;
+    if (expiresAt - now >= SESSION_RENEW_BELOW_MS) return { agent, renewedUntil: null };
+    const renewedUntil = now + SESSION_TTL_MS;
+    await extendSession(this.db, id, renewedUntil);
+    return { agent, renewedUntil };
   }
 
   async logout(token: string | undefined): Promise<void> {

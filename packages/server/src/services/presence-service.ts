@@ -26,14 +26,15 @@ export class PresenceService {
     readonly nodeId: string,
   ) {}
 
-  async agentConnected(workspaceId: string, agentId: string): Promise<void> {
+  /** Returns true when the agent just came online here and the news was published to every socket. */
+  async agentConnected(workspaceId: string, agentId: string): Promise<boolean> {
     const entry = this.#agentSockets.get(agentId) ?? { workspaceId, count: 0 };
     entry.count += 1;
     this.#agentSockets.set(agentId, entry);
-    if (entry.count === 1) {
-      await this.#writeAgentRow(workspaceId, agentId, 1);
-      await this.#publish(workspaceId);
-    }
+    if (entry.count !== 1) return false;
+    await this.#writeAgentRow(workspaceId, agentId, 1);
+    await this.#publish(workspaceId);
+    return true;
   }
 
   async agentDisconnected(workspaceId: string, agentId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ParleyError } from '../../errors.js';
 import { findWorkspace } from '../../storage/repositories/workspace-repository.js';
 import type { AgentRow } from '../../storage/schema.js';
-import { SESSION_COOKIE, agentOf, requireAgent } from '../agent-auth.js';
+import { SESSION_COOKIE, agentOf, requireAgent, setSessionCookie } from '../agent-auth.js';
 import type { AppContext } from '../app-context.js';
 import { AgentPublicSchema, ErrorResponseSchema, WorkspacePublicSchema } from '../schemas.js';
 
@@ -33,14 +33,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const result = await ctx.auth.login(request.body.email, request.body.password);
         if (!result) throw new ParleyError('unauthorized', 'Wrong email or password');
-        const secure = ctx.config.cookieSecure === 'auto' ? request.protocol === 'https' : ctx.config.cookieSecure;
-        reply.setCookie(SESSION_COOKIE, result.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure,
-          expires: new Date(result.expiresAt),
-        });
+        setSessionCookie(reply, ctx.config.cookieSecure, result.token, result.expiresAt);
         return me(result.agent);
       },
     );
@@ -58,7 +51,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/auth/me',
       {
-        preHandler: requireAgent(ctx.auth),
+        preHandler: requireAgent(ctx.auth, ctx.config.cookieSecure),
         schema: { tags: ['auth'], summary: 'The signed-in agent and workspace', response: { 200: MeSchema, 401: ErrorResponseSchema } },
       },
       async (request) => me(agentOf(request)),

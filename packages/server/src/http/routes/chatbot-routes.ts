@@ -88,7 +88,7 @@ function problemsMessage(count: number): string {
 export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Before validation, so a signed-out or read-only caller learns that first.
-    app.addHook('preValidation', requireAgent(ctx.auth));
+    app.addHook('preValidation', requireAgent(ctx.auth, ctx.config.cookieSecure));
     const editor = { preValidation: requireChatbotEditor };
 
     app.get(

@@ -32,7 +32,7 @@ function decodeCursor(text: string): { activityAt: number; id: string } {
 /** The inbox: conversations, their messages, and the people in them. */
 export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireAgent(ctx.auth));
+    app.addHook('preHandler', requireAgent(ctx.auth, ctx.config.cookieSecure));
 
     app.get(
       '/conversations',

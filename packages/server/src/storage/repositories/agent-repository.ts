@@ -20,12 +20,17 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** The agent behind a session, when the session exists and has not expired. */
-export async function findSessionAgent(db: Kysely<Database>, sessionId: string, now: number): Promise<AgentRow | undefined> {
+/** The agent behind a session and the session's expiry, when it exists and has not expired. */
+export async function findSessionAgent(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: number,
+): Promise<(AgentRow & { session_expires_at: number }) | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('agents', 'agents.id', 'sessions.agent_id')
     .selectAll('agents')
+    .select('sessions.expires_at as session_expires_at')
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
