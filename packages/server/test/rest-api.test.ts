@@ -139,6 +139,9 @@ describe.each(engines)('REST API on %s', (engine) => {
   it('tags conversations', async () => {
     const tagged = await api(server, 'POST', `/api/v1/conversations/${conversationId}/tags`, { cookie, body: { tag: 'delivery' } });
     expect(tagged.body.conversation.tags).toEqual(['delivery']);
+    const filtered = await api(server, 'GET', '/api/v1/conversations?status=all&tag=delivery', { cookie });
+    expect(filtered.body.conversations.map((c: { id: string }) => c.id)).toEqual([conversationId]);
+    expect((await api(server, 'GET', '/api/v1/conversations?status=all&tag=nothing-has-this', { cookie })).body.conversations).toEqual([]);
     const untagged = await api(server, 'DELETE', `/api/v1/conversations/${conversationId}/tags/delivery`, { cookie });
     expect(untagged.body.conversation.tags).toEqual([]);
   });

@@ -43,6 +43,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({
             status: z.enum(['open', 'closed', 'all']).default('open'),
             assignee: z.string().min(1).max(64).optional().describe('"me", "unassigned" or an agent id'),
+            tag: z.string().trim().min(1).max(50).optional().describe('only conversations with this tag'),
             limit: z.coerce.number().int().min(1).max(100).default(50),
             before: z.string().max(200).optional().describe('nextCursor of the previous page'),
           }),
@@ -61,6 +62,7 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const page = await ctx.conversations.list(agent.workspace_id, {
           status: q.status,
           assignee,
+          tag: q.tag,
           limit: q.limit,
           before: q.before ? decodeCursor(q.before) : undefined,
         });

@@ -43,6 +43,8 @@ export async function updateConversation(
 export interface ConversationFilter {
   status: ConversationStatus | 'all';
   assignee: { kind: 'any' } | { kind: 'unassigned' } | { kind: 'agent'; agentId: string };
+  /** Only conversations carrying this tag. */
+  tag?: string | undefined;
   limit: number;
   /** Cursor: conversations with older activity than this one. */
   before?: { activityAt: number; id: string } | undefined;
@@ -140,6 +142,18 @@ export async function listConversations(
   if (filter.status !== 'all') query = query.where('conversations.status', '=', filter.status);
   if (filter.assignee.kind === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
   if (filter.assignee.kind === 'agent') query = query.where('conversations.assignee_id', '=', filter.assignee.agentId);
+  if (filter.tag !== undefined) {
+    const tag = filter.tag;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('conversation_tags')
+          .select('conversation_tags.tag')
+          .whereRef('conversation_tags.conversation_id', '=', 'conversations.id')
+          .where('conversation_tags.tag', '=', tag),
+      ),
+    );
+  }
   if (filter.before) {
     const { activityAt, id } = filter.before;
     query = query.where((eb) =>
