@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import WebSocket from 'ws';
-import type { ServerFrame } from '@parley/core';
+import type { ServerFrame, WidgetSession } from '@parley/core';
 import { createParley, loadConfig, type Parley } from '../src/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { newId } from '../src/ids.js';
@@ -133,7 +133,7 @@ export async function visitorSession(
     },
   });
   if (res.status !== 200) throw new Error(`session failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { visitorId: string; token: string; conversation: { id: string; lastSeq: number } | null; agentsOnline: boolean };
+  return res.body as WidgetSession;
 }
 
 /** A protocol client that records every frame and can wait for one. */

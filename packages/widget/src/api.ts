@@ -1,32 +1,12 @@
 /**
  * The widget's only REST call: POST /api/v1/widget/session (docs/api.md).
- * @parley/core has no type for this answer yet, so it is described here.
+ * Its shapes are @parley/core's (types only: no zod in the widget).
  */
-import type { ConversationStatus } from '@parley/core';
+import type { WebsiteSettings, WidgetSession, WidgetSessionRequest } from '@parley/core';
 
-export interface SessionRequest {
-  websiteKey: string;
-  visitorId?: string;
-  language: string;
-  page: { url: string; title: string; referrer: string };
-  screen?: { width: number; height: number };
-}
-
-export interface WebsiteSettings {
-  name: string;
-  color: string;
-  position: 'right' | 'left';
-  greeting: string | null;
-}
-
-export interface Session {
-  visitorId: string;
-  token: string;
-  expiresAt: string;
-  conversation: { id: string; status: ConversationStatus; lastSeq: number } | null;
-  website: WebsiteSettings;
-  agentsOnline: number;
-}
+export type SessionRequest = WidgetSessionRequest;
+export type { WebsiteSettings };
+export type Session = WidgetSession;
 
 /** A failed session call; `status` is 0 for network failures. */
 export class SessionError extends Error {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isNewVisit, type PageView } from '@parley/core';
+import { isNewVisit, type PageView, type WidgetSession } from '@parley/core';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -21,14 +21,6 @@ export interface WidgetSessionInput {
   userAgent: string | undefined;
 }
 
-export interface WidgetSession {
-  visitorId: string;
-  token: string;
-  expiresAt: string;
-  conversation: { id: string; status: 'open' | 'closed'; lastSeq: number } | null;
-  website: { name: string; color: string; position: 'right' | 'left'; greeting: string };
-  agentsOnline: boolean;
-}
 
 /** A page load of the widget: checks the key and origin, records the page view, signs a visitor token. */
 export class WidgetSessionService {
@@ -118,7 +110,7 @@ export class WidgetSessionService {
       expiresAt: new Date(expiresAt).toISOString(),
       conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.last_seq } : null,
       website: { name: website.name, color: website.color, position: website.position, greeting: website.greeting },
-      agentsOnline: online.length > 0,
+      agentsOnline: online.length,
     };
   }
 }

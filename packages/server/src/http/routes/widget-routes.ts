@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageViewSchema } from '@parley/core';
+import { WidgetSessionRequestSchema, WidgetSessionSchema } from '@parley/core';
 import type { AppContext } from '../app-context.js';
 import { ErrorResponseSchema } from '../schemas.js';
 
-const WidgetSessionSchema = z.object({
-  visitorId: z.string(),
-  token: z.string(),
-  expiresAt: z.string(),
-  conversation: z.object({ id: z.string(), status: z.enum(['open', 'closed']), lastSeq: z.number().int() }).nullable(),
-  website: z.object({ name: z.string(), color: z.string(), position: z.enum(['right', 'left']), greeting: z.string() }),
-  agentsOnline: z.boolean(),
-});
+
 
 /** Public endpoints called by the widget from the business's website (CORS, rate-limited). */
 export function widgetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -40,13 +33,7 @@ export function widgetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['widget'],
           summary: 'Start a widget session on a page load; returns a signed visitor token',
-          body: z.object({
-            websiteKey: z.string().min(1, 'websiteKey is required').max(100),
-            visitorId: z.string().min(1).max(64).optional(),
-            language: z.string().max(35).optional(),
-            page: PageViewSchema,
-            screen: z.object({ width: z.number().int().min(0).max(100000), height: z.number().int().min(0).max(100000) }).optional(),
-          }),
+          body: WidgetSessionRequestSchema,
           response: { 200: WidgetSessionSchema, 400: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 429: ErrorResponseSchema },
         },
       },
