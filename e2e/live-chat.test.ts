@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
 import { launchChromium, screenshotOnFailure } from './support/browser.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
 
@@ -115,5 +116,30 @@ describe('live chat between the widget and the inbox', () => {
     await widget(visitor).locator('[data-testid="error"]').filter({ hasText: '4000' }).waitFor();
     expect(await composer.inputValue()).toBe(long);
     expect(await visitorMessages().count()).toBe(before);
+  });
+
+  it('lets the agent tag the conversation and filter the inbox by that tag', async () => {
+    // A second visitor writes, without the tag.
+    const key = /data-key="([^"]+)"/.exec(await (await fetch(`${parley.url}/demo`)).text())![1]!;
+    const session = await (
+      await fetch(`${parley.url}/api/v1/widget/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: parley.url },
+        body: JSON.stringify({ websiteKey: key, page: { url: `${parley.url}/demo`, title: 'Demo', referrer: '' } }),
+      })
+    ).json();
+    const socket = new WebSocket(`${parley.url.replace('http', 'ws')}/ws/visitor?token=${session.token}`, { origin: parley.url });
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'message.send', clientId: 'second-visitor-1', text: 'Do you sell gift cards?' }));
+    await expect.poll(() => agent.locator('[data-testid="conversation-item"]').count()).toBe(2);
+    socket.close();
+
+    const input = agent.locator('input[data-testid="add-tag"]');
+    await input.fill('shipping');
+    await input.press('Enter');
+    await agent.locator('[data-testid="tag"][data-tag="shipping"]').waitFor();
+    await agent.locator('[data-testid="filter-tag"]').selectOption('shipping');
+    await agent.waitForURL(/tag=shipping/);
+    await expect.poll(() => agent.locator('[data-testid="conversation-item"]').count()).toBe(1);
   });
 });

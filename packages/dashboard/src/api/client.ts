@@ -112,6 +112,10 @@ export const api = {
     }),
   assign: (id: string, assigneeId: string | null) =>
     request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/assign`, { body: { assigneeId } }),
+  addTag: (id: string, tag: string) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/tags`, { body: { tag } }),
+  removeTag: (id: string, tag: string) =>
+    request<{ conversation: Conversation }>('DELETE', `/conversations/${encodeURIComponent(id)}/tags/${encodeURIComponent(tag)}`),
   close: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/close`),
   reopen: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/reopen`),
   read: (id: string, seq: number) =>

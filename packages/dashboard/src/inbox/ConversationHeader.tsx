@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
 import { BackIcon, CheckCircleIcon, PanelIcon, ReopenIcon, UserMinusIcon, UserPlusIcon } from '../components/icons';
+import { AssignMenu } from './AssignMenu';
 import { useInbox, useInboxController } from './InboxContext';
+import { TagEditor } from './TagEditor';
 
-type Action = 'assign' | 'unassign' | 'close' | 'reopen';
+type Action = 'assign' | 'unassign' | 'assignTo' | 'close' | 'reopen';
 
 export function ConversationHeader({
   conversation: c,
@@ -23,11 +25,12 @@ export function ConversationHeader({
   const [error, setError] = useState<string | null>(null);
   const { search } = useLocation();
 
-  async function run(action: Action) {
+  async function run(action: Action, target: string | null = null) {
     setBusy(action);
     setError(null);
     try {
       if (action === 'assign') await ctl.assign(c.id, me);
+      else if (action === 'assignTo') await ctl.assign(c.id, target);
       else if (action === 'unassign') await ctl.assign(c.id, null);
       else if (action === 'close') await ctl.close(c.id);
       else await ctl.reopen(c.id);
@@ -81,6 +84,7 @@ export function ConversationHeader({
             <span>{busy === 'unassign' ? 'Unassigning…' : 'Unassign'}</span>
           </button>
         )}
+        <AssignMenu assigneeId={c.assigneeId} disabled={busy !== null} onPick={(id) => void run('assignTo', id)} />
         {c.status === 'open' ? (
           <button
             type="button"
@@ -114,6 +118,7 @@ export function ConversationHeader({
           <PanelIcon />
         </button>
       </div>
+      <TagEditor conversation={c} />
       {error && (
         <div className="convhead__error" role="alert">
           {error}

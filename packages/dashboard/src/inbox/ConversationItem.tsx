@@ -71,6 +71,11 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
             </span>
           )}
           {c.status === 'closed' && <span className="chip chip--muted">Closed</span>}
+          {c.tags.map((t) => (
+            <span key={t} className="chip chip--tag" data-testid="item-tag">
+              #{t}
+            </span>
+          ))}
         </div>
       </div>
     </Link>

@@ -64,7 +64,9 @@ export function ConversationList({ filter, activeId }: { filter: ListFilter; act
         })}
       </ul>
       {items.length === 0 && !list.loading && !list.error && (
-        <p className="convlist__empty">{EMPTY_TEXT[`${filter.status}/${filter.assignee}`]}</p>
+        <p className="convlist__empty">
+          {filter.tag ? `No ${filter.status} conversations tagged “${filter.tag}” here.` : EMPTY_TEXT[`${filter.status}/${filter.assignee}`]}
+        </p>
       )}
       {items.length === 0 && list.loading && (
         <div className="convlist__loading" aria-hidden="true">

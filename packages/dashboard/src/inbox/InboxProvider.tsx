@@ -2,6 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { bumpTitleBadge, clearTitleBadge, showNotification } from '../lib/notify';
+import { chimeThrottle } from './state/chime';
+import { installAudioUnlock, isSoundMuted, playChime } from '../lib/sound';
 import { useSocket } from '../realtime/RealtimeContext';
 import { InboxController } from './controller';
 import { InboxContext } from './InboxContext';
@@ -14,23 +16,28 @@ import { InboxContext } from './InboxContext';
 export function InboxProvider({ me, children }: { me: string; children: ReactNode }) {
   const socket = useSocket();
   const navigate = useNavigate();
-  const [ctl] = useState(
-    () =>
-      new InboxController({
-        api,
-        socket,
-        me,
-        isHidden: () => document.visibilityState === 'hidden',
-        onVisitorMessageWhileHidden: ({ conversationId, visitorName, text }) => {
-          bumpTitleBadge();
-          showNotification(`New message from ${visitorName}`, text, conversationId, () =>
-            navigate(`/inbox/${encodeURIComponent(conversationId)}${window.location.search}`),
-          );
-        },
-      }),
-  );
+  const [ctl] = useState(() => {
+    const allowChime = chimeThrottle();
+    return new InboxController({
+      api,
+      socket,
+      me,
+      isHidden: () => document.visibilityState === 'hidden',
+      isMuted: isSoundMuted,
+      onChime: () => {
+        if (allowChime(Date.now())) playChime();
+      },
+      onVisitorMessageWhileHidden: ({ conversationId, visitorName, text }) => {
+        bumpTitleBadge();
+        showNotification(`New message from ${visitorName}`, text, conversationId, () =>
+          navigate(`/inbox/${encodeURIComponent(conversationId)}${window.location.search}`),
+        );
+      },
+    });
+  });
 
   useEffect(() => {
+    installAudioUnlock();
     ctl.start();
     const onVisibility = () => {
       const visible = document.visibilityState !== 'hidden';

@@ -44,6 +44,8 @@ function fakeApi(convs: Conversation[], messages: Record<string, Message[]>) {
       return { messages: all.slice(0, 2), hasMore: all.length > 2 };
     }),
     assign: vi.fn(async (id: string, assigneeId: string | null) => ({ conversation: conv(id, { assigneeId }) })),
+    addTag: vi.fn(async (id: string, tag: string) => ({ conversation: conv(id, { tags: [tag] }) })),
+    removeTag: vi.fn(async (id: string) => ({ conversation: conv(id, { tags: [] }) })),
     close: vi.fn(async (id: string) => ({ conversation: conv(id, { status: 'closed' }) })),
     reopen: vi.fn(async (id: string) => ({ conversation: conv(id) })),
     read: vi.fn(async (id: string) => ({ conversation: conv(id) })),
@@ -54,11 +56,17 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 let socket: FakeSocket;
 let ids: number;
-function setup(convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })], msgs: Record<string, Message[]> = { c1: [msg(1), msg(2), msg(3)] }, hidden = false) {
+function setup(
+  convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })],
+  msgs: Record<string, Message[]> = { c1: [msg(1), msg(2), msg(3)] },
+  hidden = false,
+  muted = false,
+) {
   socket = new FakeSocket();
   ids = 0;
   const api = fakeApi(convs, msgs);
   const notices: unknown[] = [];
+  const chimes: string[] = [];
   const ctl = new InboxController({
     api,
     socket,
@@ -66,9 +74,11 @@ function setup(convs = [conv('c1', { lastSeq: 3, unreadCount: 2 })], msgs: Recor
     isHidden: () => hidden,
     newClientId: () => `k${++ids}`,
     onVisitorMessageWhileHidden: (n) => notices.push(n),
+    onChime: (id) => chimes.push(id),
+    isMuted: () => muted,
   });
   ctl.start();
-  return { ctl, api, notices };
+  return { ctl, api, notices, chimes };
 }
 
 beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
@@ -191,5 +201,46 @@ describe('InboxController', () => {
     expect(ctl.state.conversations.c1!.status).toBe('closed');
     await ctl.reopen('c1');
     expect(ctl.state.conversations.c1!.status).toBe('open');
+  });
+
+  it('chimes for live visitor messages the agent is not looking at, unless muted', async () => {
+    const two = [conv('c1', { lastSeq: 3 }), conv('c2')];
+    const { ctl, chimes } = setup(two, { c1: [msg(1), msg(2), msg(3)] });
+    ctl.setFilter({ status: 'open', assignee: 'all' });
+    await flush();
+    ctl.select('c1');
+    await flush();
+    socket.hello();
+    socket.emit({ type: 'message', message: msg(4) });
+    socket.emit({ type: 'message', message: msg(5, { authorType: 'agent' }) });
+    expect(chimes).toEqual([]);
+    socket.emit({ type: 'message', message: msg(1, { conversationId: 'c2', id: 'x1' }) });
+    expect(chimes).toEqual(['c2']);
+    socket.emit({ type: 'sync', conversationId: 'c2', messages: [msg(2, { conversationId: 'c2', id: 'x2' })], lastSeq: 2, hasMore: false });
+    expect(chimes).toEqual(['c2']);
+    ctl.setVisible(false);
+    socket.emit({ type: 'message', message: msg(6) });
+    expect(chimes).toEqual(['c2', 'c1']);
+
+    const muted = setup(two, {}, false, true);
+    muted.ctl.setFilter({ status: 'open', assignee: 'all' });
+    await flush();
+    socket.hello();
+    socket.emit({ type: 'message', message: msg(1, { conversationId: 'c2' }) });
+    expect(muted.chimes).toEqual([]);
+  });
+
+  it('adds and removes tags, and reloads the list for a tag filter', async () => {
+    const { ctl, api } = setup();
+    ctl.setFilter({ status: 'open', assignee: 'all' });
+    await flush();
+    await ctl.addTag('c1', 'vip');
+    expect(api.addTag).toHaveBeenCalledWith('c1', 'vip');
+    expect(ctl.state.conversations.c1!.tags).toEqual(['vip']);
+    await ctl.removeTag('c1', 'vip');
+    expect(ctl.state.conversations.c1!.tags).toEqual([]);
+    ctl.setFilter({ status: 'open', assignee: 'all', tag: 'vip' });
+    await flush();
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', tag: 'vip' });
   });
 });

@@ -4,8 +4,9 @@ import { ApiError, errorMessage, type Api } from '../api/client';
 import { checkComposerText } from '../lib/messageText';
 import { createStore, type Store } from '../lib/store';
 import type { AgentSocket } from '../realtime/socket';
-import { filterQuery, type ListFilter } from './state/conversations';
+import { filterQuery, sameFilter, type ListFilter } from './state/conversations';
 import { inboxReducer, initialInboxState, transcriptMaxSeq, type InboxAction, type InboxState } from './state/inboxState';
+import { shouldChime } from './state/chime';
 import { maxSeq } from './state/messages';
 import { find, newClientId, sendFrames } from './state/outbox';
 import { IDLE_TYPING, nextTypingExpiry, onComposerChange, onStop, type OutgoingTyping } from './state/typing';
@@ -17,12 +18,16 @@ export interface VisitorMessageNotice {
 }
 
 export interface InboxControllerDeps {
-  api: Pick<Api, 'agents' | 'conversations' | 'conversation' | 'messages' | 'assign' | 'close' | 'reopen' | 'read'>;
+  api: Pick<Api, 'agents' | 'conversations' | 'conversation' | 'messages' | 'assign' | 'addTag' | 'removeTag' | 'close' | 'reopen' | 'read'>;
   socket: Pick<AgentSocket, 'send' | 'isOpen' | 'onFrame'>;
   me: string;
   /** A visitor wrote while the tab is hidden (title badge, browser notification). */
   onVisitorMessageWhileHidden?: (notice: VisitorMessageNotice) => void;
   isHidden?: () => boolean;
+  /** A live visitor message the agent is not looking at (see `shouldChime`): play the sound. */
+  onChime?: (conversationId: string) => void;
+  /** Is the notification sound muted? (Read on every message: the toggle changes it.) */
+  isMuted?: () => boolean;
   now?: () => number;
   newClientId?: () => string;
 }
@@ -109,6 +114,10 @@ export class InboxController {
   }
 
   private onMessage(m: Message): void {
+    const s = this.state;
+    if (shouldChime(m, { activeId: s.activeId, visible: s.visible && !(this.deps.isHidden?.() ?? false), muted: this.deps.isMuted?.() ?? false })) {
+      this.deps.onChime?.(m.conversationId);
+    }
     const known = this.state.conversations[m.conversationId] !== undefined;
     const fetched = known ? Promise.resolve() : this.fetchConversation(m.conversationId);
     if (m.author.type === 'visitor' && this.deps.isHidden?.()) {
@@ -164,7 +173,7 @@ export class InboxController {
 
   setFilter(filter: ListFilter): void {
     const held = this.state.list.filter;
-    const changed = held.status !== filter.status || held.assignee !== filter.assignee;
+    const changed = !sameFilter(held, filter);
     this.dispatch({ type: 'filter', filter });
     if (changed || this.listRequest === 0) void this.reloadList();
   }
@@ -290,6 +299,17 @@ export class InboxController {
 
   async assign(id: string, assigneeId: string | null): Promise<void> {
     const { conversation } = await this.deps.api.assign(id, assigneeId);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  /** Adds a tag (already normalised by the caller); the server's 400 is thrown to show inline. */
+  async addTag(id: string, tag: string): Promise<void> {
+    const { conversation } = await this.deps.api.addTag(id, tag);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  async removeTag(id: string, tag: string): Promise<void> {
+    const { conversation } = await this.deps.api.removeTag(id, tag);
     this.dispatch({ type: 'conversationLoaded', conversation });
   }
 

@@ -8,3 +8,10 @@ it('reads and writes the list filter in the query string', () => {
   expect(filterToSearch({ status: 'open', assignee: 'all' })).toBe('');
   expect(filterToSearch({ status: 'closed', assignee: 'unassigned' })).toBe('?status=closed&assignee=unassigned');
 });
+
+it('keeps the tag filter in the query string', () => {
+  expect(filterFromParams(new URLSearchParams('tag=%20vip%20'))).toEqual({ status: 'open', assignee: 'all', tag: 'vip' });
+  expect(filterFromParams(new URLSearchParams('tag='))).toEqual({ status: 'open', assignee: 'all' });
+  expect(filterFromParams(new URLSearchParams(`tag=${'x'.repeat(51)}`))).toEqual({ status: 'open', assignee: 'all' });
+  expect(filterToSearch({ status: 'open', assignee: 'all', tag: 'needs reply' })).toBe('?tag=needs+reply');
+});

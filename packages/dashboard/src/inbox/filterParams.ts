@@ -1,22 +1,27 @@
 import { DEFAULT_FILTER, type AssigneeFilter, type ListFilter, type StatusFilter } from './state/conversations';
+import { normalizeTag, TAG_MAX } from './state/tags';
 
 const STATUSES: readonly StatusFilter[] = ['open', 'closed'];
 const ASSIGNEES: readonly AssigneeFilter[] = ['all', 'mine', 'unassigned'];
 
-/** The list filter lives in the URL (?status=closed&assignee=mine) so reloads and links keep it. */
+/** The list filter lives in the URL (?status=closed&assignee=mine&tag=vip) so reloads and links keep it. */
 export function filterFromParams(params: URLSearchParams): ListFilter {
   const status = params.get('status');
   const assignee = params.get('assignee');
-  return {
+  const tag = normalizeTag(params.get('tag') ?? '');
+  const filter: ListFilter = {
     status: STATUSES.includes(status as StatusFilter) ? (status as StatusFilter) : DEFAULT_FILTER.status,
     assignee: ASSIGNEES.includes(assignee as AssigneeFilter) ? (assignee as AssigneeFilter) : DEFAULT_FILTER.assignee,
   };
+  if (tag && tag.length <= TAG_MAX) filter.tag = tag;
+  return filter;
 }
 
 export function filterToSearch(filter: ListFilter): string {
   const params = new URLSearchParams();
   if (filter.status !== DEFAULT_FILTER.status) params.set('status', filter.status);
   if (filter.assignee !== DEFAULT_FILTER.assignee) params.set('assignee', filter.assignee);
+  if (filter.tag) params.set('tag', filter.tag);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

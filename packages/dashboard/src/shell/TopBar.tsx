@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuthenticated, useSession } from '../auth/SessionContext';
 import { Avatar } from '../components/Avatar';
-import { LogoutIcon } from '../components/icons';
+import { LogoutIcon, SoundIcon, SoundOffIcon } from '../components/icons';
+import { isSoundMuted, setSoundMuted, subscribeSoundMuted } from '../lib/sound';
 import { useConnection } from '../realtime/RealtimeContext';
 
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', agent: 'Agent' } as const;
@@ -12,6 +13,7 @@ export function TopBar() {
   const { logout } = useSession();
   const connection = useConnection();
   const [leaving, setLeaving] = useState(false);
+  const muted = useSyncExternalStore(subscribeSoundMuted, isSoundMuted);
   const navigate = useNavigate();
   const online = connection.status === 'open';
   const presence = online ? 'Online' : connection.status === 'connecting' ? 'Connecting…' : 'Offline';
@@ -30,6 +32,17 @@ export function TopBar() {
           <span className="presence__dot" aria-hidden="true" />
           {presence}
         </span>
+        <button
+          type="button"
+          className="btn btn--icon btn--ghost"
+          data-testid="sound-toggle"
+          aria-pressed={!muted}
+          aria-label={muted ? 'Turn on the new-message sound' : 'Mute the new-message sound'}
+          title={muted ? 'Sound off: click to hear new visitor messages' : 'Sound on: click to mute new-message sounds'}
+          onClick={() => setSoundMuted(!muted)}
+        >
+          {muted ? <SoundOffIcon /> : <SoundIcon />}
+        </button>
         <div className="topbar__agent">
           <Avatar name={agent.name} seed={agent.id} size="sm" online={online} />
           <div className="topbar__agent-text">

@@ -5,6 +5,7 @@ import {
   filterQuery,
   matchesFilter,
   reconcileFirstPage,
+  sameFilter,
   totalUnread,
   upsertConversation,
   visibleConversations,
@@ -18,6 +19,16 @@ describe('filters', () => {
     expect(filterQuery({ status: 'open', assignee: 'all' })).toEqual({ status: 'open' });
     expect(filterQuery({ status: 'closed', assignee: 'mine' })).toEqual({ status: 'closed', assignee: 'me' });
     expect(filterQuery({ status: 'open', assignee: 'unassigned' })).toEqual({ status: 'open', assignee: 'unassigned' });
+    expect(filterQuery({ status: 'open', assignee: 'all', tag: 'vip' })).toEqual({ status: 'open', tag: 'vip' });
+  });
+
+  it('matches the tag filter exactly', () => {
+    const vip = conv('a', { tags: ['vip', 'billing'] });
+    const other = conv('b', { tags: ['VIP'] });
+    const f = { status: 'open' as const, assignee: 'all' as const, tag: 'vip' };
+    expect([vip, other, conv('c')].filter((c) => matchesFilter(c, f, 'me')).map((c) => c.id)).toEqual(['a']);
+    expect(sameFilter({ status: 'open', assignee: 'all' }, { status: 'open', assignee: 'all', tag: 'vip' })).toBe(false);
+    expect(sameFilter({ status: 'open', assignee: 'all' }, { status: 'open', assignee: 'all' })).toBe(true);
   });
 
   it('matches status and assignee', () => {

@@ -5,9 +5,15 @@ export type AssigneeFilter = 'all' | 'mine' | 'unassigned';
 export interface ListFilter {
   status: StatusFilter;
   assignee: AssigneeFilter;
+  /** Only conversations carrying this tag (absent = all tags). */
+  tag?: string;
 }
 
 export const DEFAULT_FILTER: ListFilter = { status: 'open', assignee: 'all' };
+
+export function sameFilter(a: ListFilter, b: ListFilter): boolean {
+  return a.status === b.status && a.assignee === b.assignee && (a.tag ?? null) === (b.tag ?? null);
+}
 
 export type ConversationMap = Readonly<Record<string, Conversation>>;
 
@@ -16,11 +22,13 @@ export function filterQuery(filter: ListFilter): Record<string, string> {
   const q: Record<string, string> = { status: filter.status };
   if (filter.assignee === 'mine') q.assignee = 'me';
   else if (filter.assignee === 'unassigned') q.assignee = 'unassigned';
+  if (filter.tag) q.tag = filter.tag;
   return q;
 }
 
 export function matchesFilter(c: Conversation, filter: ListFilter, me: string | null): boolean {
   if (c.status !== filter.status) return false;
+  if (filter.tag && !c.tags.includes(filter.tag)) return false;
   if (filter.assignee === 'mine') return me !== null && c.assigneeId === me;
   if (filter.assignee === 'unassigned') return c.assigneeId === null;
   return true;

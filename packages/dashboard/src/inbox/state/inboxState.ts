@@ -6,6 +6,7 @@ import {
   markReadLocally,
   markVisitorOnline,
   reconcileFirstPage,
+  sameFilter,
   upsertConversation,
   type ConversationMap,
   type ListFilter,
@@ -91,7 +92,6 @@ export type InboxAction =
   | { type: 'composerError'; id: string; error: string | null }
   | { type: 'typingExpire'; now: number };
 
-const sameFilter = (a: ListFilter, b: ListFilter) => a.status === b.status && a.assignee === b.assignee;
 
 function withoutKey<T>(rec: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
   if (!(key in rec)) return rec;
