@@ -32,28 +32,22 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /**
  * better-sqlite3 compiles a statement on every prepare(); Kysely prepares for
- * every query. Caching prepared statements by SQL text removes that cost.
+ * every query. Caching prepared statements by SQL text removes that cost. The
+ * instance's own `prepare` is replaced (no Proxy: it sits on every call).
  */
 function withStatementCache(db: SqliteDatabase.Database): SqliteDatabase.Database {
   const cache = new Map<string, SqliteDatabase.Statement>();
   const prepare = db.prepare.bind(db);
-  return new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'prepare') {
-        return (sql: string) => {
-          let stmt = cache.get(sql);
-          if (!stmt) {
-            stmt = prepare(sql);
-            if (cache.size > 2000) cache.clear();
-            cache.set(sql, stmt);
-          }
-          return stmt;
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      if (cache.size > 2000) cache.clear();
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as typeof db.prepare;
+  return db;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
