@@ -22,6 +22,7 @@ export * from './schema/node-end.js';
 export * from './schema/nodes.js';
 export * from './schema/language-variant.js';
 export * from './schema/flow-document.js';
+export * from './schema/chatbot.js';
 
 // reading stored documents
 export { parseFlowDocument, type ParseFlowResult } from './migrations/parse-flow-document.js';

@@ -43,30 +43,4 @@ export type { Conversation, Message, Visitor };
 
 // ---- chatbots (docs/api.md "Chatbots") ----
 
-export interface ChatbotVersionRef {
-  id: string;
-  number: number;
-  publishedAt: string;
-}
-
-export interface ChatbotSummary {
-  id: string;
-  name: string;
-  status: 'active' | 'inactive';
-  defaultLanguage: string;
-  languages: string[];
-  publishedVersion: ChatbotVersionRef | null;
-  hasUnpublishedChanges: boolean;
-  draftUpdatedAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Chatbot extends ChatbotSummary {
-  draft: FlowDocument;
-  problems: Problem[];
-}
-
-export interface ChatbotVersion extends ChatbotVersionRef {
-  publishedBy: string | null;
-}
+export type { Chatbot, ChatbotSummary, ChatbotVersionRef, ChatbotVersionSummary as ChatbotVersion } from '@parley/flow';

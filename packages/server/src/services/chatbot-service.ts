@@ -1,5 +1,15 @@
 import type { Kysely } from 'kysely';
-import { availableLanguages, parseFlowDocument, validateParsedFlow, type FlowDocument, type Problem } from '@parley/flow';
+import {
+  availableLanguages,
+  parseFlowDocument,
+  validateParsedFlow,
+  type Chatbot,
+  type ChatbotSummary,
+  type ChatbotVersion,
+  type ChatbotVersionSummary,
+  type FlowDocument,
+  type Problem,
+} from '@parley/flow';
 import type { Clock } from '../clock.js';
 import { notFound, ParleyError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -23,38 +33,7 @@ import { findWorkspace } from '../storage/repositories/workspace-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import { starterDraft } from './chatbot-starter-draft.js';
 
-export interface ChatbotSummary {
-  id: string;
-  name: string;
-  status: ChatbotStatus;
-  defaultLanguage: string;
-  /** The draft's languages: its default language first, then its variants. */
-  languages: string[];
-  publishedVersion: { id: string; number: number; publishedAt: string } | null;
-  /** The draft differs from the published version's flow (always true before the first publish). */
-  hasUnpublishedChanges: boolean;
-  draftUpdatedAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Chatbot extends ChatbotSummary {
-  draft: FlowDocument;
-  /** What stops the draft from being published; empty when it can be. */
-  problems: Problem[];
-}
-
-export interface ChatbotVersionSummary {
-  id: string;
-  number: number;
-  publishedAt: string;
-  /** The agent who published it. */
-  publishedBy: string;
-}
-
-export interface ChatbotVersion extends ChatbotVersionSummary {
-  flow: FlowDocument;
-}
+export type { Chatbot, ChatbotSummary, ChatbotVersion, ChatbotVersionSummary };
 
 export type PublishResult =
   | { ok: true; version: ChatbotVersionSummary; chatbot: Chatbot }

@@ -1,7 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FlowDocumentSchema, LanguageTagSchema, parseFlowDocument } from '@parley/flow';
+import {
+  ChatbotSchema,
+  ChatbotStatusSchema,
+  ChatbotSummarySchema,
+  ChatbotVersionSchema,
+  ChatbotVersionSummarySchema,
+  LanguageTagSchema,
+  parseFlowDocument,
+  ProblemSchema,
+} from '@parley/flow';
 import { ParleyError } from '../../errors.js';
 import { agentOf, requireAgent } from '../agent-auth.js';
 import type { AppContext } from '../app-context.js';
@@ -10,39 +19,7 @@ import { errorResponses, ErrorResponseSchema, IdParamsSchema } from '../schemas.
 /** A draft may be far larger than other bodies (up to 1 000 steps). */
 export const CHATBOT_DRAFT_BODY_LIMIT = 1024 * 1024;
 
-const ProblemSchema = z
-  .object({
-    nodeId: z.string().nullable().describe('The step the problem is on; null for the whole flow'),
-    path: z.array(z.union([z.string(), z.number()])).describe('Where in the document, from its root'),
-    code: z.string().describe('A ProblemCode of @parley/flow, e.g. "unreachable_node"'),
-    message: z.string(),
-  })
-  .describe('Problem');
-
-const ChatbotStatusSchema = z.enum(['active', 'inactive']);
-
-const ChatbotSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: ChatbotStatusSchema,
-  defaultLanguage: z.string(),
-  languages: z.array(z.string()),
-  publishedVersion: z.object({ id: z.string(), number: z.number().int(), publishedAt: z.string() }).nullable(),
-  hasUnpublishedChanges: z.boolean(),
-  draftUpdatedAt: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const ChatbotSchema = ChatbotSummarySchema.extend({ draft: FlowDocumentSchema, problems: z.array(ProblemSchema) });
 const ChatbotResponse = z.object({ chatbot: ChatbotSchema });
-
-const VersionSummarySchema = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  publishedAt: z.string(),
-  publishedBy: z.string().describe('The id of the agent who published it'),
-});
 
 const ChatbotNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
 
@@ -176,7 +153,7 @@ export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Validate the draft and publish it as the next version',
           params: IdParamsSchema,
           response: {
-            201: z.object({ version: VersionSummarySchema, chatbot: ChatbotSchema }),
+            201: z.object({ version: ChatbotVersionSummarySchema, chatbot: ChatbotSchema }),
             422: UnpublishableSchema,
             ...writeErrors,
           },
@@ -199,7 +176,7 @@ export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['chatbots'],
           summary: 'Published versions, newest first',
           params: IdParamsSchema,
-          response: { 200: z.object({ versions: z.array(VersionSummarySchema) }), ...errorResponses },
+          response: { 200: z.object({ versions: z.array(ChatbotVersionSummarySchema) }), ...errorResponses },
         },
       },
       async (request) => ({ versions: await ctx.chatbots.listVersions(agentOf(request).workspace_id, request.params.id) }),
@@ -212,7 +189,7 @@ export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['chatbots'],
           summary: 'One published version with its flow',
           params: IdParamsSchema.extend({ versionId: z.string().min(1).max(64) }),
-          response: { 200: z.object({ version: VersionSummarySchema.extend({ flow: FlowDocumentSchema }) }), ...errorResponses },
+          response: { 200: z.object({ version: ChatbotVersionSchema }), ...errorResponses },
         },
       },
       async (request) => ({
