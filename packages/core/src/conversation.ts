@@ -24,6 +24,28 @@ export const LastMessageSchema = z.object({
   createdAt: z.string(),
 });
 
+/** Where a chatbot session stands: waiting for the visitor, running (webhook, delay), or stopped. */
+export const ChatbotSessionStatusSchema = z.enum(['waiting', 'running', 'handed_over', 'ended']);
+export type ChatbotSessionStatus = z.infer<typeof ChatbotSessionStatusSchema>;
+
+/** The conversation's latest chatbot session, as agents see it. */
+export const ConversationChatbotSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: ChatbotSessionStatusSchema,
+});
+export type ConversationChatbot = z.infer<typeof ConversationChatbotSchema>;
+
+export const HandoverReasonSchema = z.enum(['visitor_typed', 'handover_node', 'asked_for_human', 'invalid_answers', 'flow_error']);
+export type HandoverReason = z.infer<typeof HandoverReasonSchema>;
+
+/** A chatbot handed the conversation to the team and no agent has replied yet. */
+export const PendingHandoverSchema = z.object({
+  at: z.string(),
+  reason: HandoverReasonSchema,
+});
+export type PendingHandover = z.infer<typeof PendingHandoverSchema>;
+
 export const ConversationSchema = z.object({
   id: z.string(),
   websiteId: z.string(),
@@ -41,6 +63,9 @@ export const ConversationSchema = z.object({
   /** Last activity (message, close, reopen): the inbox's order. */
   activityAt: z.string(),
   closedAt: z.string().nullable(),
+  chatbot: ConversationChatbotSchema.nullable(),
+  /** Set while the team owes the visitor a reply after a chatbot handover: the inbox highlights it. */
+  handover: PendingHandoverSchema.nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

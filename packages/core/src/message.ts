@@ -33,6 +33,32 @@ export const MessageTextSchema = z
       .max(MESSAGE_TEXT_MAX_LENGTH, `Message is longer than ${MESSAGE_TEXT_MAX_LENGTH} characters`),
   );
 
+/** A button under a chatbot message. `human`: the "talk to a human" choice. */
+export const ChatbotButtonSchema = z.object({ id: z.string(), label: z.string(), human: z.boolean().optional() });
+export type ChatbotButton = z.infer<typeof ChatbotButtonSchema>;
+
+/** What a chatbot question asks the visitor to type. */
+export const AnswerFieldSchema = z.enum(['name', 'email', 'phone', 'number', 'text']);
+export type AnswerField = z.infer<typeof AnswerFieldSchema>;
+
+/**
+ * What a message carries besides its text (null for plain messages):
+ * - chatbot messages: `chatbot` (which chatbot and node sent it), and maybe
+ *   `buttons`, `question` (`retry` after an invalid answer), `imageUrl`, `link`;
+ * - a visitor's button choice: `choice` (the text is the button's label);
+ * - a visitor's answer to a question: `answer`.
+ */
+export const MessageMetaSchema = z.object({
+  chatbot: z.object({ id: z.string(), nodeId: z.string() }).optional(),
+  buttons: z.array(ChatbotButtonSchema).optional(),
+  question: z.object({ field: AnswerFieldSchema, retry: z.boolean() }).optional(),
+  imageUrl: z.string().optional(),
+  link: z.object({ url: z.string(), label: z.string() }).optional(),
+  choice: z.object({ chatbotId: z.string(), nodeId: z.string(), choiceId: z.string() }).optional(),
+  answer: z.object({ chatbotId: z.string(), nodeId: z.string(), field: AnswerFieldSchema, valid: z.boolean() }).optional(),
+});
+export type MessageMeta = z.infer<typeof MessageMetaSchema>;
+
 export const MessageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -41,6 +67,7 @@ export const MessageSchema = z.object({
   clientId: z.string().nullable(),
   author: AuthorSchema,
   text: z.string(),
+  meta: MessageMetaSchema.nullable(),
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof MessageSchema>;

@@ -3,7 +3,7 @@
  * docs/protocol.md is the human description; these schemas are the contract.
  */
 import { z } from 'zod';
-import { ClientIdSchema, MessageTextSchema, type Author, type Message } from './message.js';
+import { ClientIdSchema, MessageTextSchema, type AnswerField, type Author, type Message } from './message.js';
 import type { Conversation } from './conversation.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -41,12 +41,34 @@ export const ReadFrameSchema = z.object({
 
 export const PingFrameSchema = z.object({ type: z.literal('ping') });
 
+/**
+ * The visitor opened the chat box. When they have no conversation going on,
+ * the chatbot that applies starts (its messages arrive as `message` frames,
+ * after a `conversation` frame naming the new conversation). Harmless to repeat.
+ */
+export const ChatbotOpenFrameSchema = z.object({ type: z.literal('chatbot.open') });
+
+/**
+ * The visitor clicked a chatbot button. Acknowledged like `message.send` (the
+ * choice is stored as the visitor's message, its text the button's label); a
+ * button that is not the current node's is refused with `unknown_choice`.
+ */
+export const ChatbotChooseFrameSchema = z.object({
+  type: z.literal('chatbot.choose'),
+  clientId: ClientIdSchema,
+  conversationId: Id,
+  nodeId: Id,
+  choiceId: Id,
+});
+
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   SyncFrameSchema,
   SendMessageFrameSchema,
   TypingFrameSchema,
   ReadFrameSchema,
   PingFrameSchema,
+  ChatbotOpenFrameSchema,
+  ChatbotChooseFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameInput = z.input<typeof ClientFrameSchema>;
@@ -58,6 +80,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'conversation_closed'
   | 'rate_limited'
+  /** A chatbot button that is not (or no longer) offered: the state is unchanged. */
+  | 'unknown_choice'
   | 'internal';
 
 /** Frames the server sends. */
@@ -87,6 +111,20 @@ export interface VisitorConversationState {
   id: string;
   status: 'open' | 'closed';
   lastSeq: number;
+  /** The chatbot in this conversation, when one is running or ran. */
+  chatbot: VisitorChatbotState | null;
+}
+
+/**
+ * What the widget needs to draw the chatbot's prompt: the buttons of the
+ * message from `nodeId` are clickable while `awaiting` is "button"; while it is
+ * "answer", typed text answers the question (`field` sets the input's kind).
+ */
+export interface VisitorChatbotState {
+  status: 'waiting' | 'running' | 'handed_over' | 'ended';
+  nodeId: string | null;
+  awaiting: 'button' | 'answer' | 'nothing';
+  field: AnswerField | null;
 }
 
 export type ParsedClientFrame =

@@ -15,6 +15,9 @@ const Env = z.object({
   PARLEY_VISITOR_MESSAGES_PER_SECOND: z.coerce.number().positive().default(5),
   PARLEY_VISITOR_MESSAGE_BURST: z.coerce.number().positive().default(20),
   PARLEY_WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  PARLEY_HANDOVER_OFFER_SECONDS: z.coerce.number().positive().max(86_400).default(45),
+  PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  PARLEY_TIMER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +35,11 @@ export interface Config {
   visitorMessagesPerSecond: number;
   visitorMessageBurst: number;
   widgetSessionsPerMinute: number;
+  /** After a chatbot handover with agents online: seconds before the visitor is offered to leave an email. */
+  handoverOfferSeconds: number;
+  webhookTimeoutMs: number;
+  /** How often each node looks for due chatbot timers. */
+  timerPollMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -57,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitorMessagesPerSecond: e.PARLEY_VISITOR_MESSAGES_PER_SECOND,
     visitorMessageBurst: e.PARLEY_VISITOR_MESSAGE_BURST,
     widgetSessionsPerMinute: e.PARLEY_WIDGET_SESSIONS_PER_MINUTE,
+    handoverOfferSeconds: e.PARLEY_HANDOVER_OFFER_SECONDS,
+    webhookTimeoutMs: e.PARLEY_WEBHOOK_TIMEOUT_MS,
+    timerPollMs: e.PARLEY_TIMER_POLL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,7 +6,8 @@ export type ParleyErrorCode =
   | 'not_found'
   | 'conflict'
   | 'conversation_closed'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'unknown_choice';
 
 const STATUS: Record<ParleyErrorCode, number> = {
   invalid: 400,
@@ -16,6 +17,7 @@ const STATUS: Record<ParleyErrorCode, number> = {
   conflict: 409,
   conversation_closed: 409,
   rate_limited: 429,
+  unknown_choice: 409,
 };
 
 export class ParleyError extends Error {

@@ -22,6 +22,12 @@ import { openStorage, type Storage } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { SqliteHotPath } from './storage/sqlite-hot-path.js';
 import { getOrCreateSetting } from './storage/repositories/settings-repository.js';
+import { ChatbotRuntime } from './chatbots/chatbot-runtime.js';
+import { TimerPoller } from './chatbots/timer-poller.js';
+import { WebhookClient } from './chatbots/webhook-client.js';
+
+/** The most a chatbot webhook may answer; a larger answer takes the failure path. */
+const WEBHOOK_RESPONSE_MAX_BYTES = 64 * 1024;
 
 export interface ParleyOptions {
   config: Config;
@@ -39,6 +45,8 @@ export interface Parley {
   gateway: Gateway;
   storage: Storage;
   demo: DemoSeed | null;
+  /** Fires due chatbot timers; tests call `poll()` after moving the clock. */
+  timers: TimerPoller;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +72,20 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
     const nodeId = newId();
     const metrics = createMetrics();
     const presence = new PresenceService(storage.db, bus, clock, nodeId);
+    const conversations = new ConversationService(storage.db, bus, clock, storage.sqlite ? new SqliteHotPath(storage.sqlite, storage.db) : null);
+    // The runtime logs through the app's logger, which exists only once the app is built.
+    let appLog: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } | null = null;
+    const runtime = new ChatbotRuntime({
+      db: storage.db,
+      dialect: storage.dialect,
+      bus,
+      clock,
+      presence,
+      webhooks: new WebhookClient({ timeoutMs: config.webhookTimeoutMs, maxResponseBytes: WEBHOOK_RESPONSE_MAX_BYTES, secret }),
+      options: { handoverOfferMs: config.handoverOfferSeconds * 1000, webhookTimeoutMs: config.webhookTimeoutMs },
+      log: { warn: (obj, msg) => appLog?.warn(obj, msg), error: (obj, msg) => appLog?.error(obj, msg) },
+    });
+    conversations.useChatbots(runtime);
     const ctx: AppContext = {
       config,
       db: storage.db,
@@ -73,10 +95,11 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       secret,
       nodeId,
       auth: new AuthService(storage.db, clock),
-      conversations: new ConversationService(storage.db, bus, clock, storage.sqlite ? new SqliteHotPath(storage.sqlite, storage.db) : null),
+      conversations,
       chatbots: new ChatbotService(storage.db, clock),
+      runtime,
       presence,
-      widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence),
+      widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence, runtime),
       metrics,
     };
     const demoWebsiteKey = async () => {
@@ -85,6 +108,9 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       return row?.value ?? null;
     };
     const app = await buildApp(ctx, { logger: options.logger ?? { level: config.logLevel }, demoWebsiteKey });
+    appLog = app.log;
+    const timers = new TimerPoller(storage.db, clock, runtime, nodeId, config.timerPollMs, app.log);
+    timers.start();
     const gateway = new Gateway({
       db: storage.db,
       bus,
@@ -92,6 +118,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       secret,
       auth: ctx.auth,
       conversations: ctx.conversations,
+      chatbots: runtime,
       presence,
       widgetSessions: ctx.widgetSessions,
       metrics,
@@ -117,6 +144,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       gateway,
       storage,
       demo,
+      timers,
       async listen() {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address() as AddressInfo;
@@ -126,6 +154,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        await timers.stop();
         await gateway.close();
         await presence.shutdown().catch(() => undefined);
         await app.close();

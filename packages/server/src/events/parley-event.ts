@@ -1,4 +1,4 @@
-import type { Author, Conversation, Message } from '@parley/core';
+import type { Author, Conversation, Message, VisitorChatbotState } from '@parley/core';
 
 /** What happened, fanned out to every node so each can tell its own sockets. */
 export type ParleyEvent =
@@ -11,8 +11,18 @@ export type ParleyEvent =
       conversation: Conversation;
       /** The connection that sent it; it already got a message.ack. */
       originConnectionId?: string;
+      /** A chatbot's impression the visitor has not touched: not the team's business yet. */
+      hiddenFromAgents?: boolean;
     }
-  | { kind: 'conversation.updated'; workspaceId: string; visitorId: string; conversation: Conversation }
+  | {
+      kind: 'conversation.updated';
+      workspaceId: string;
+      visitorId: string;
+      conversation: Conversation;
+      /** What the visitor's widget needs to draw the chatbot's prompt. */
+      visitorChatbot: VisitorChatbotState | null;
+      hiddenFromAgents?: boolean;
+    }
   | {
       kind: 'typing';
       workspaceId: string;

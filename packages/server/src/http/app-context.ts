@@ -1,3 +1,4 @@
+import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -23,6 +24,8 @@ export interface AppContext {
   auth: AuthService;
   conversations: ConversationService;
   chatbots: ChatbotService;
+  /** Chatbots running in conversations. */
+  runtime: ChatbotRuntime;
   presence: PresenceService;
   widgetSessions: WidgetSessionService;
   metrics: Metrics;

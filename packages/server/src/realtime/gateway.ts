@@ -14,6 +14,7 @@ import type { EventBus, ParleyEvent } from '../events/parley-event.js';
 import { newId } from '../ids.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { ConversationService } from '../services/conversation-service.js';
+import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
 import type { PresenceService } from '../services/presence-service.js';
 import type { WidgetSessionService } from '../services/widget-session-service.js';
 import { verifyVisitorToken } from '../auth/visitor-token.js';
@@ -32,6 +33,7 @@ export interface GatewayDeps {
   secret: string;
   auth: AuthService;
   conversations: ConversationService;
+  chatbots: ChatbotRuntime;
   presence: PresenceService;
   widgetSessions: WidgetSessionService;
   metrics: Metrics;
@@ -202,7 +204,7 @@ export class Gateway {
     try {
       await this.#dispatch(connection, parsed.frame);
     } catch (error) {
-      const ref = parsed.frame.type === 'message.send' ? parsed.frame.clientId : undefined;
+      const ref = parsed.frame.type === 'message.send' || parsed.frame.type === 'chatbot.choose' ? parsed.frame.clientId : undefined;
       if (error instanceof ParleyError) {
         const code = error.code === 'unauthorized' || error.code === 'conflict' ? 'forbidden' : error.code;
         send(connection, { type: 'error', code, message: error.message, ...(ref ? { ref } : {}) });
@@ -271,6 +273,27 @@ export class Gateway {
         await conversations.markRead(connection.workspaceId, frame.conversationId, frame.seq);
         return;
       }
+      case 'chatbot.open': {
+        if (connection.role !== 'visitor') throw new ParleyError('forbidden', 'Only visitors open the chat box');
+        await this.deps.chatbots.open(this.#visitorRef(connection));
+        return;
+      }
+      case 'chatbot.choose': {
+        if (connection.role !== 'visitor') throw new ParleyError('forbidden', 'Only visitors choose chatbot buttons');
+        if (connection.messageBucket && !connection.messageBucket.take(this.deps.clock.now())) {
+          throw new ParleyError('rate_limited', 'You are sending messages too fast; please wait a moment');
+        }
+        const sent = await this.deps.chatbots.choose(this.#visitorRef(connection), {
+          clientId: frame.clientId,
+          conversationId: frame.conversationId,
+          nodeId: frame.nodeId,
+          choiceId: frame.choiceId,
+          originConnectionId: connection.id,
+        });
+        this.deps.metrics.messages.inc({ author: 'visitor', duplicate: String(sent.duplicate) });
+        send(connection, { type: 'message.ack', clientId: frame.clientId, message: sent.message });
+        return;
+      }
     }
   }
 
@@ -337,7 +360,7 @@ export class Gateway {
         // One frame per socket and message: agents get the new summary inside it.
         this.#fanOut(
           event,
-          JSON.stringify({ type: 'message', message: event.message, conversation: event.conversation } satisfies ServerFrame),
+          event.hiddenFromAgents ? null : JSON.stringify({ type: 'message', message: event.message, conversation: event.conversation } satisfies ServerFrame),
           JSON.stringify({ type: 'message', message: event.message } satisfies ServerFrame),
           event.originConnectionId,
         );
@@ -347,8 +370,11 @@ export class Gateway {
         const c = event.conversation;
         this.#fanOut(
           event,
-          JSON.stringify({ type: 'conversation', conversation: c } satisfies ServerFrame),
-          JSON.stringify({ type: 'conversation', conversation: { id: c.id, status: c.status, lastSeq: c.lastSeq } } satisfies ServerFrame),
+          event.hiddenFromAgents ? null : JSON.stringify({ type: 'conversation', conversation: c } satisfies ServerFrame),
+          JSON.stringify({
+            type: 'conversation',
+            conversation: { id: c.id, status: c.status, lastSeq: c.lastSeq, chatbot: event.visitorChatbot },
+          } satisfies ServerFrame),
         );
         return;
       }

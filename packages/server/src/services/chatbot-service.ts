@@ -97,6 +97,7 @@ export class ChatbotService {
       workspace_id: workspaceId,
       name: input.name,
       status: 'inactive',
+      priority: 0,
       default_language: draft.defaultLanguage,
       draft: JSON.stringify(draft),
       draft_updated_at: now,

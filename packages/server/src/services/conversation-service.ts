@@ -32,6 +32,13 @@ import {
 } from '../storage/repositories/message-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import type { SqliteHotPath } from '../storage/sqlite-hot-path.js';
+import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
+import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
+
+/** A chatbot takes part in this conversation: the visitor's messages go through the chatbot runtime. */
+function chatbotInvolved(row: Pick<ConversationRow, 'inbox_visible' | 'chatbot_status' | 'handover_at'>): boolean {
+  return row.inbox_visible === 0 || row.chatbot_status === 'waiting' || row.chatbot_status === 'running' || row.handover_at !== null;
+}
 
 export interface SentMessage {
   message: Message;
@@ -57,6 +64,8 @@ export interface AgentRef {
  * persisted before anyone is told, then published on the event bus.
  */
 export class ConversationService {
+  #chatbots: ChatbotRuntime | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly bus: EventBus,
@@ -64,6 +73,11 @@ export class ConversationService {
     /** The embedded engine's synchronous hot path, when running on SQLite. */
     private readonly sqlite: SqliteHotPath | null = null,
   ) {}
+
+  /** Wired by the composition root (the runtime also needs this service's neighbours). */
+  useChatbots(runtime: ChatbotRuntime): void {
+    this.#chatbots = runtime;
+  }
 
   /** A visitor writes: into their open conversation, or a new one. Idempotent by clientId. */
   async sendVisitorMessage(
@@ -84,6 +98,11 @@ export class ConversationService {
     let conversationId: string;
     if (decision.kind === 'existing') {
       conversationId = decision.conversationId;
+      if (target && this.#chatbots && chatbotInvolved(target)) {
+        const earlier = await findMessageByClientId(this.db, target.id, input.clientId);
+        if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
+        return this.#chatbots.visitorTyped(visitor, target, input);
+      }
     } else {
       // A resend of a message that went into the now-closed conversation is still a duplicate.
       if (target) {
@@ -121,7 +140,7 @@ export class ConversationService {
     if (conversation.status === 'closed') {
       throw new ParleyError('conversation_closed', 'This conversation is closed; reopen it to reply');
     }
-    return this.#append(
+    const sent = await this.#append(
       {
         id: newId(this.clock.now()),
         workspaceId: agent.workspaceId,
@@ -136,6 +155,12 @@ export class ConversationService {
       conversation.visitor_id,
       input.originConnectionId,
     );
+    if (this.#chatbots && !sent.duplicate && chatbotInvolved(conversation)) {
+      // The team answered: the handover is done and a chatbot still running steps aside.
+      await this.#chatbots.agentReplied(agent.workspaceId, conversation);
+      return { ...sent, conversation: await this.#load(agent.workspaceId, conversation.id) };
+    }
+    return sent;
   }
 
   async #openConversation(visitor: VisitorRef): Promise<string> {
@@ -162,6 +187,11 @@ export class ConversationService {
         created_at: now,
         updated_at: now,
         closed_at: null,
+        inbox_visible: 1,
+        chatbot_id: null,
+        chatbot_status: null,
+        handover_at: null,
+        handover_reason: null,
       });
       return id;
     } catch (error) {
@@ -254,6 +284,7 @@ export class ConversationService {
       }
       throw error;
     }
+    if (transition.status === 'closed' && this.#chatbots) await this.#chatbots.conversationClosed(workspaceId, conversationId);
     return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);
   }
 
@@ -283,8 +314,19 @@ export class ConversationService {
   }
 
   async #publishUpdate(workspaceId: string, visitorId: string, conversationId: string): Promise<Conversation> {
-    const conversation = await this.#load(workspaceId, conversationId);
-    await this.bus.publish({ kind: 'conversation.updated', workspaceId, visitorId, conversation });
+    const [conversation, visitorChatbot, row] = await Promise.all([
+      this.#load(workspaceId, conversationId),
+      visitorChatbotOf(this.db, conversationId),
+      this.db.selectFrom('conversations').select(['inbox_visible']).where('id', '=', conversationId).executeTakeFirst(),
+    ]);
+    await this.bus.publish({
+      kind: 'conversation.updated',
+      workspaceId,
+      visitorId,
+      conversation,
+      visitorChatbot,
+      hiddenFromAgents: row?.inbox_visible === 0,
+    });
     return conversation;
   }
 

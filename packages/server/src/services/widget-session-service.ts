@@ -11,11 +11,17 @@ import { findWebsiteByKey, parseAllowedOrigins } from '../storage/repositories/w
 import { findVisitor, insertPageView, insertVisitor, updateVisitor } from '../storage/repositories/visitor-repository.js';
 import { findLatestConversationOfVisitor, findOpenConversationOfVisitor } from '../storage/repositories/conversation-repository.js';
 import type { PresenceService } from './presence-service.js';
+import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
+import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
+import { cleanLanguageTag } from '@parley/flow';
 
 export interface WidgetSessionInput {
   websiteKey: string;
   visitorId?: string | undefined;
+  /** Set by the website's script. */
   language?: string | undefined;
+  /** The browser's languages, in preference order. */
+  languages?: string[] | undefined;
   page: PageView;
   origin: string | undefined;
   userAgent: string | undefined;
@@ -29,6 +35,7 @@ export class WidgetSessionService {
     private readonly clock: Clock,
     private readonly secret: string,
     private readonly presence: PresenceService,
+    private readonly chatbots: ChatbotRuntime | null = null,
   ) {}
 
   /** The website behind a key, if the origin may use it. */
@@ -45,7 +52,13 @@ export class WidgetSessionService {
     const website = await this.authorizeWebsite(input.websiteKey, input.origin);
     const now = this.clock.now();
     const device = parseVisitorDevice(input.userAgent);
-    const language = input.language?.slice(0, 35) || null;
+    const scriptLanguage = cleanLanguageTag(input.language) ?? null;
+    const browserLanguages = (input.languages ?? [])
+      .map((tag) => cleanLanguageTag(tag))
+      .filter((tag): tag is string => tag !== null)
+      .slice(0, 10);
+    // The visitor's language as the panel shows it: the script's, else the browser's first.
+    const language = scriptLanguage ?? browserLanguages[0] ?? null;
 
     let visitor = input.visitorId ? await findVisitor(this.db, website.workspace_id, input.visitorId) : undefined;
     // A visitor id from another website (or forged) starts a fresh visitor.
@@ -72,11 +85,15 @@ export class WidgetSessionService {
           first_seen_at: now,
           last_seen_at: now,
           online_until: 0,
+          script_language: scriptLanguage,
+          browser_languages: JSON.stringify(browserLanguages),
         });
       } else {
         const newVisit = isNewVisit(new Date(visitor.last_seen_at), new Date(now));
         await updateVisitor(trx, visitorId, {
           language: language ?? visitor.language,
+          script_language: scriptLanguage,
+          browser_languages: browserLanguages.length > 0 ? JSON.stringify(browserLanguages) : visitor.browser_languages,
           user_agent: input.userAgent?.slice(0, 512) ?? visitor.user_agent,
           device_type: device.type,
           browser: device.browser,
@@ -104,11 +121,19 @@ export class WidgetSessionService {
       (await findOpenConversationOfVisitor(this.db, visitorId)) ?? (await findLatestConversationOfVisitor(this.db, visitorId));
     const expiresAt = now + VISITOR_TOKEN_TTL_MS;
     const online = await this.presence.onlineAgentIds(website.workspace_id);
+    const chatbot = conversation ? await visitorChatbotOf(this.db, conversation.id) : null;
+    // The teaser: only for a visitor with nothing going on.
+    let welcome: WidgetSession['welcome'] = null;
+    if (this.chatbots && conversation?.status !== 'open') {
+      const visitorRow = await findVisitor(this.db, website.workspace_id, visitorId);
+      if (visitorRow) welcome = await this.chatbots.welcome(website.workspace_id, visitorRow);
+    }
     return {
       visitorId,
       token: signVisitorToken(this.secret, { workspaceId: website.workspace_id, websiteId: website.id, visitorId, expiresAt }),
       expiresAt: new Date(expiresAt).toISOString(),
-      conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.last_seq } : null,
+      conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.last_seq, chatbot } : null,
+      welcome,
       website: { name: website.name, color: website.color, position: website.position, greeting: website.greeting },
       agentsOnline: online.length,
     };

@@ -4,6 +4,7 @@
  * Booleans are 0/1 integers; JSON documents are text.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ChatbotSessionStatus, HandoverReason } from '@parley/core';
 
 export interface InstanceSettingsTable {
   key: string;
@@ -83,6 +84,10 @@ export interface VisitorsTable {
   last_seen_at: number;
   /** The visitor counts as online until this instant; sockets keep pushing it forward. */
   online_until: number;
+  /** The language the website's script set, if any. */
+  script_language: string | null;
+  /** JSON array: the browser's languages in preference order. */
+  browser_languages: string;
 }
 
 export interface PageViewsTable {
@@ -119,6 +124,14 @@ export interface ConversationsTable {
   created_at: number;
   updated_at: number;
   closed_at: number | null;
+  /** 0 for a chatbot's impression (the visitor never interacted): hidden from the inbox. */
+  inbox_visible: number;
+  /** The latest chatbot session's chatbot and status. */
+  chatbot_id: string | null;
+  chatbot_status: ChatbotSessionStatus | null;
+  /** A chatbot handed over and no agent has replied yet. */
+  handover_at: number | null;
+  handover_reason: HandoverReason | null;
 }
 
 export interface MessagesTable {
@@ -131,6 +144,8 @@ export interface MessagesTable {
   author_id: string | null;
   author_name: string | null;
   text: string;
+  /** JSON MessageMeta, or null. */
+  meta: string | null;
   created_at: number;
 }
 
@@ -173,6 +188,8 @@ export interface ChatbotsTable {
   published_version_id: string | null;
   created_at: number;
   updated_at: number;
+  /** Which chatbot starts when several could: the highest first. */
+  priority: number;
 }
 
 export interface ChatbotVersionsTable {
@@ -186,6 +203,65 @@ export interface ChatbotVersionsTable {
   published_at: number;
   /** The agent who published. */
   published_by: string;
+}
+
+export interface ChatbotSessionsTable {
+  conversation_id: string;
+  id: string;
+  workspace_id: string;
+  chatbot_id: string;
+  version_id: string;
+  /** The variant spoken, or null for the flow's default language. */
+  language: string | null;
+  visitor_language: string;
+  /** JSON FlowState. */
+  state: string;
+  status: ChatbotSessionStatus;
+  /** JSON VisitorChatbotState. */
+  visitor_state: string;
+  email_capture: 'asking' | null;
+  email_capture_retries: number;
+  step_count: number;
+  started_at: number;
+  updated_at: number;
+}
+
+export interface ChatbotEventsTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  chatbot_id: string;
+  version_id: string;
+  language: string;
+  event: string;
+  node_id: string;
+  choice_id: string | null;
+  reason: string | null;
+  at: number;
+  dedupe_key: string;
+}
+
+export type ChatbotTimerKind = 'delay' | 'webhook' | 'handover_offer';
+
+export interface ChatbotTimersTable {
+  conversation_id: string;
+  kind: ChatbotTimerKind;
+  workspace_id: string;
+  due_at: number;
+  claimed_by: string | null;
+  claimed_until: number | null;
+}
+
+export interface ChatbotErrorsTable {
+  id: string;
+  workspace_id: string;
+  chatbot_id: string;
+  version_id: string;
+  conversation_id: string;
+  node_id: string | null;
+  code: string;
+  message: string;
+  at: number;
 }
 
 export interface Database {
@@ -204,6 +280,10 @@ export interface Database {
   agent_presence: AgentPresenceTable;
   chatbots: ChatbotsTable;
   chatbot_versions: ChatbotVersionsTable;
+  chatbot_sessions: ChatbotSessionsTable;
+  chatbot_events: ChatbotEventsTable;
+  chatbot_timers: ChatbotTimersTable;
+  chatbot_errors: ChatbotErrorsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

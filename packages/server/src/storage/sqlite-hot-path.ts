@@ -42,8 +42,8 @@ export class SqliteHotPath {
        returning last_seq`,
     );
     this.#insert = db.prepare(
-      `insert into messages (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, author_name, text, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into messages (id, workspace_id, conversation_id, seq, client_id, author_type, author_id, author_name, text, meta, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#control = {
       begin: db.prepare('begin'),
@@ -69,7 +69,7 @@ export class SqliteHotPath {
     );
     if (!bumped) return { kind: 'missing' };
     const row = messageRow(input, bumped.last_seq);
-    this.#insert.run(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.created_at);
+    this.#insert.run(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.meta, row.created_at);
     return { kind: 'created', message: row };
   }
 

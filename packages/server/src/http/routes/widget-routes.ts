@@ -42,6 +42,7 @@ export function widgetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           websiteKey: request.body.websiteKey,
           visitorId: request.body.visitorId,
           language: request.body.language,
+          languages: request.body.languages,
           page: request.body.page,
           origin: request.headers.origin,
           userAgent: request.headers['user-agent'],

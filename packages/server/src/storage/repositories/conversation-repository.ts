@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuthorType, Conversation, ConversationLabel, ConversationStatus } from '@parley/core';
 import type { ConversationRow, Database } from '../schema.js';
 import { visitorDisplayName } from './visitor-repository.js';
@@ -70,6 +70,11 @@ const summaryColumns = [
   'conversations.updated_at',
   'conversations.closed_at',
   'visitors.online_until',
+  'conversations.chatbot_id',
+  'conversations.chatbot_status',
+  'conversations.handover_at',
+  'conversations.handover_reason',
+  'chatbots.name as chatbot_name',
   'contacts.name as contact_name',
   'contacts.email as contact_email',
 ] as const;
@@ -79,6 +84,7 @@ export function summaryQuery(db: Kysely<Database>, workspaceId: string) {
     .selectFrom('conversations')
     .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
     .leftJoin('contacts', 'contacts.id', 'visitors.contact_id')
+    .leftJoin('chatbots', 'chatbots.id', 'conversations.chatbot_id')
     .select(summaryColumns)
     .where('conversations.workspace_id', '=', workspaceId);
 }
@@ -123,6 +129,14 @@ export function toConversation(r: SummaryRow, now: number): Conversation {
     updatedAt: new Date(r.updated_at).toISOString(),
     activityAt: new Date(r.activity_at).toISOString(),
     closedAt: r.closed_at === null ? null : new Date(r.closed_at).toISOString(),
+    chatbot:
+      r.chatbot_id !== null && r.chatbot_status !== null
+        ? { id: r.chatbot_id, name: r.chatbot_name ?? 'Chatbot', status: r.chatbot_status }
+        : null,
+    handover:
+      r.handover_at !== null && r.handover_reason !== null
+        ? { at: new Date(r.handover_at).toISOString(), reason: r.handover_reason }
+        : null,
   };
 }
 
@@ -138,7 +152,8 @@ export async function listConversations(
   filter: ConversationFilter,
   now: number,
 ): Promise<{ conversations: Conversation[]; next: { activityAt: number; id: string } | null }> {
-  let query = summaryQuery(db, workspaceId);
+  // Impressions (a chatbot the visitor never touched) are not the team's business.
+  let query = summaryQuery(db, workspaceId).where('conversations.inbox_visible', '=', 1);
   if (filter.status !== 'all') query = query.where('conversations.status', '=', filter.status);
   if (filter.assignee.kind === 'unassigned') query = query.where('conversations.assignee_id', 'is', null);
   if (filter.assignee.kind === 'agent') query = query.where('conversations.assignee_id', '=', filter.assignee.agentId);
@@ -185,21 +200,31 @@ export async function setConversationTag(
   present: boolean,
   now: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (present) {
-      await trx
-        .insertInto('conversation_tags')
-        .values({ conversation_id: conversationId, workspace_id: workspaceId, tag, created_at: now })
-        .onConflict((oc) => oc.columns(['conversation_id', 'tag']).doNothing())
-        .execute();
-    } else {
-      await trx.deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag', '=', tag).execute();
-    }
-    const tags = await trx.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', conversationId).orderBy('tag').execute();
+  await db.transaction().execute((trx) => writeConversationTag(trx, workspaceId, conversationId, tag, present, now));
+}
+
+/** `setConversationTag` inside the caller's transaction. */
+export async function writeConversationTag(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  conversationId: string,
+  tag: string,
+  present: boolean,
+  now: number,
+): Promise<void> {
+  if (present) {
     await trx
-      .updateTable('conversations')
-      .set({ tags: JSON.stringify(tags.map((t) => t.tag)), updated_at: now })
-      .where('id', '=', conversationId)
+      .insertInto('conversation_tags')
+      .values({ conversation_id: conversationId, workspace_id: workspaceId, tag, created_at: now })
+      .onConflict((oc) => oc.columns(['conversation_id', 'tag']).doNothing())
       .execute();
-  });
+  } else {
+    await trx.deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag', '=', tag).execute();
+  }
+  const tags = await trx.selectFrom('conversation_tags').select('tag').where('conversation_id', '=', conversationId).orderBy('tag').execute();
+  await trx
+    .updateTable('conversations')
+    .set({ tags: JSON.stringify(tags.map((t) => t.tag)), updated_at: now })
+    .where('id', '=', conversationId)
+    .execute();
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Message } from '@parley/core';
+import type { Message, MessageMeta } from '@parley/core';
 import type { Database, MessageRow } from '../schema.js';
 
 export function toMessage(row: MessageRow): Message {
@@ -10,8 +10,20 @@ export function toMessage(row: MessageRow): Message {
     clientId: row.client_id,
     author: { type: row.author_type, id: row.author_id, name: row.author_name },
     text: row.text,
+    meta: parseMeta(row.meta),
     createdAt: new Date(row.created_at).toISOString(),
   };
+}
+
+/** Stored meta is written by this server only; anything unreadable is treated as none. */
+function parseMeta(text: string | null): MessageMeta | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as MessageMeta) : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface AppendMessageInput {
@@ -23,6 +35,8 @@ export interface AppendMessageInput {
   authorId: string | null;
   authorName: string | null;
   text: string;
+  /** Buttons, question, choice…: see MessageMeta. */
+  meta?: MessageMeta | null;
   now: number;
 }
 
@@ -38,6 +52,7 @@ export function messageRow(input: AppendMessageInput, seq: number): MessageRow {
     author_id: input.authorId,
     author_name: input.authorName,
     text: input.text,
+    meta: input.meta ? JSON.stringify(input.meta) : null,
     created_at: input.now,
   };
 }

@@ -1,0 +1,913 @@
+/**
+ * Chatbots running in conversations (docs/chatbots.md, "Running chatbots in
+ * conversations"): turns frames, timers and webhook answers into engine events,
+ * and writes each step — the visitor's message, the chatbot's messages, the
+ * event records, contact data, tags, handover, timers and the session's new
+ * state — in ONE transaction. Publishing and webhook calls happen after COMMIT.
+ *
+ * Inside a transaction only the transaction is used (on SQLite, a query on the
+ * pool would wait for the connection the transaction holds): everything that
+ * needs other reads (the flow version, agents online) is fetched before.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Conversation, HandoverReason, MessageMeta, VisitorChatbotState } from '@parley/core';
+import {
+  availableLanguages,
+  chooseLanguage,
+  createFlowState,
+  FlowStateSchema,
+  step,
+  validateAnswer,
+  type FlowContext,
+  type FlowDocument,
+  type FlowEvent,
+  type FlowState,
+  type StepResult,
+} from '@parley/flow';
+import type { Clock } from '../clock.js';
+import { notFound, ParleyError } from '../errors.js';
+import type { EventBus } from '../events/parley-event.js';
+import { newId } from '../ids.js';
+import type { PresenceService } from '../services/presence-service.js';
+import type { SentMessage, VisitorRef } from '../services/conversation-service.js';
+import type { DialectName } from '../storage/database.js';
+import type { ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
+import { appendMessage, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
+import { loadConversation, writeConversationTag } from '../storage/repositories/conversation-repository.js';
+import {
+  chatbotToStart,
+  clearTimer,
+  clearTimers,
+  findSession,
+  insertChatbotError,
+  insertEvents,
+  parseVisitorState,
+  setTimer,
+  type SessionRow,
+} from '../storage/repositories/chatbot-session-repository.js';
+import { isUniqueViolation } from '../storage/unique-violation.js';
+import { FlowCache, type CachedVersion } from './flow-cache.js';
+import { emailCaptureAnswer, emailFollowUp, planEffects, sessionStatus, visitorChatbotState, type PlannedMessage, type StepPlan } from './plan-step.js';
+import { runtimeTexts } from './runtime-texts.js';
+import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
+
+export interface ChatbotRuntimeOptions {
+  /** After a handover with agents online: how long before the visitor is offered to leave an email. */
+  handoverOfferMs: number;
+  /** How long a webhook may take before its failure path is taken (also after a crash). */
+  webhookTimeoutMs: number;
+}
+
+export interface ChatbotRuntimeDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  bus: EventBus;
+  clock: Clock;
+  presence: PresenceService;
+  webhooks: WebhookClient;
+  options: ChatbotRuntimeOptions;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** Everything a step needs that is read before its transaction. */
+interface Prepared {
+  session: SessionRow;
+  version: CachedVersion;
+  flow: FlowDocument;
+  chatbotName: string;
+  agentsOnline: boolean;
+}
+
+/** What to do once the transaction committed. */
+interface AfterCommit {
+  workspaceId: string;
+  visitorId: string;
+  conversationId: string;
+  messages: MessageRow[];
+  /** The visitor's own message (a choice or typed text): the sender's socket got an ack. */
+  originConnectionId?: string | undefined;
+  webhooks: { sessionId: string; chatbotId: string; url: string; method: string; body: string | null }[];
+  goToFlow: { chatbotId: string; variables: FlowState['variables'] } | null;
+}
+
+type Tx = Transaction<Database>;
+
+const ANSWER_FIELDS = new Set(['name', 'email', 'phone', 'number', 'text']);
+
+export class ChatbotRuntime {
+  readonly flows: FlowCache;
+
+  constructor(private readonly deps: ChatbotRuntimeDeps) {
+    this.flows = new FlowCache(deps.db);
+  }
+
+  // ─── entry points ────────────────────────────────────────────────────────
+
+  /**
+   * The visitor opened the chat box. With no open conversation, the chatbot
+   * that applies starts in a new conversation hidden from the inbox until the
+   * visitor interacts (an impression otherwise).
+   */
+  async open(visitor: VisitorRef): Promise<void> {
+    const { db, clock } = this.deps;
+    const open = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('visitor_id', '=', visitor.visitorId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (open) return;
+    const candidate = await chatbotToStart(db, visitor.workspaceId);
+    if (!candidate?.published_version_id) return;
+    const version = await this.flows.version(visitor.workspaceId, candidate.published_version_id);
+    if (!version) return;
+    const visitorRow = await db.selectFrom('visitors').selectAll().where('id', '=', visitor.visitorId).executeTakeFirst();
+    if (!visitorRow) return;
+    const language = await this.#chooseLanguage(visitor.workspaceId, visitorRow, version.flow);
+    const agentsOnline = (await this.deps.presence.onlineAgentIds(visitor.workspaceId)).length > 0;
+    const now = clock.now();
+    const conversationId = newId(now);
+    let after: AfterCommit;
+    try {
+      after = await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('conversations')
+          .values({
+            id: conversationId,
+            workspace_id: visitor.workspaceId,
+            website_id: visitor.websiteId,
+            visitor_id: visitor.visitorId,
+            status: 'open',
+            assignee_id: null,
+            last_seq: 0,
+            visitor_message_count: 0,
+            read_visitor_message_count: 0,
+            tags: '[]',
+            labels: '[]',
+            last_message_seq: null,
+            last_message_text: null,
+            last_message_author_type: null,
+            last_message_at: null,
+            activity_at: now,
+            created_at: now,
+            updated_at: now,
+            closed_at: null,
+            inbox_visible: 0,
+            chatbot_id: candidate.id,
+            chatbot_status: 'running',
+            handover_at: null,
+            handover_reason: null,
+          })
+          .execute();
+        const session = await this.#insertSession(trx, {
+          conversationId,
+          workspaceId: visitor.workspaceId,
+          chatbotId: candidate.id,
+          versionId: version.id,
+          language: language.chatbotLanguage,
+          visitorLanguage: language.visitorLanguage,
+          state: createFlowState(),
+          now,
+        });
+        const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, agentsOnline };
+        const out = this.#after(visitor.workspaceId, visitor.visitorId, conversationId);
+        await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
+        return out;
+      });
+    } catch (error) {
+      // Another tab (or node) opened a conversation first: the visitor is served by that one.
+      if (isUniqueViolation(error)) return;
+      throw error;
+    }
+    await this.#publish(after);
+  }
+
+  /**
+   * The opening message of the chatbot that would start for this visitor
+   * (the teaser bubble), or null. A dry run of `start`: nothing is stored.
+   */
+  async welcome(workspaceId: string, visitorRow: VisitorRow): Promise<{ chatbotId: string; text: string } | null> {
+    const candidate = await chatbotToStart(this.deps.db, workspaceId);
+    if (!candidate?.published_version_id) return null;
+    const version = await this.flows.version(workspaceId, candidate.published_version_id);
+    if (!version) return null;
+    const language = await this.#chooseLanguage(workspaceId, visitorRow, version.flow);
+    const flow = this.flows.resolved(version, language.chatbotLanguage);
+    const agentsOnline = (await this.deps.presence.onlineAgentIds(workspaceId)).length > 0;
+    const contact = await this.#contactOf(this.deps.db, visitorRow.contact_id);
+    const result = step(flow, createFlowState(), { type: 'start' }, this.#context(agentsOnline, language.visitorLanguage, contact));
+    const first = result.effects.find((e) => e.type === 'send_message');
+    return first && first.type === 'send_message' && first.text.trim() !== '' ? { chatbotId: candidate.id, text: first.text } : null;
+  }
+
+  /** The visitor clicked a button. Idempotent by clientId; a button that is not offered now → `unknown_choice`. */
+  async choose(
+    visitor: VisitorRef,
+    input: { clientId: string; conversationId: string; nodeId: string; choiceId: string; originConnectionId?: string },
+  ): Promise<SentMessage> {
+    const { db } = this.deps;
+    const conversation = await this.#visitorConversation(visitor, input.conversationId);
+    const earlier = await findMessageByClientId(db, conversation.id, input.clientId);
+    if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
+    if (conversation.status === 'closed') throw new ParleyError('conversation_closed', 'This conversation is closed');
+    const prepared = await this.#prepare(visitor.workspaceId, conversation.id);
+    if (!prepared) throw new ParleyError('unknown_choice', 'This chatbot is not waiting for a choice');
+    let result: { after: AfterCommit; message: MessageRow };
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        const session = await this.#lockSession(trx, prepared);
+        const state = this.#state(session);
+        if (state.nodeId !== input.nodeId || state.awaiting.kind !== 'button') {
+          throw new ParleyError('unknown_choice', 'That button is no longer offered');
+        }
+        const contact = await this.#contactOfVisitor(trx, visitor.visitorId);
+        const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+        const stepped = step(prepared.flow, state, { type: 'button_chosen', choiceId: input.choiceId }, context);
+        if (!stepped.ok) throw new ParleyError('unknown_choice', stepped.error.message);
+        const label = this.#choiceLabel(prepared.flow, input.nodeId, input.choiceId);
+        const out = this.#after(visitor.workspaceId, visitor.visitorId, conversation.id, input.originConnectionId);
+        const message = await this.#append(trx, out, {
+          conversationId: conversation.id,
+          workspaceId: visitor.workspaceId,
+          clientId: input.clientId,
+          authorType: 'visitor',
+          authorId: visitor.visitorId,
+          authorName: null,
+          text: label,
+          meta: { choice: { chatbotId: session.chatbot_id, nodeId: input.nodeId, choiceId: input.choiceId } },
+        });
+        await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+        return { after: out, message };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const existing = await findMessageByClientId(db, conversation.id, input.clientId);
+        if (existing) return this.#duplicate(visitor.workspaceId, existing);
+      }
+      throw error;
+    }
+    const published = await this.#publish(result.after);
+    return { message: toMessage(result.message), conversation: published, duplicate: false };
+  }
+
+  /**
+   * The visitor typed into a conversation a chatbot is part of (running, asking
+   * for an email, or not yet shown to the team). The message is stored; the
+   * chatbot takes it as an answer, or steps aside and hands over.
+   */
+  async visitorTyped(visitor: VisitorRef, conversation: ConversationRow, input: { clientId: string; text: string; originConnectionId?: string | undefined }): Promise<SentMessage> {
+    const { db } = this.deps;
+    const prepared = await this.#prepare(visitor.workspaceId, conversation.id);
+    let result: { after: AfterCommit; message: MessageRow };
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        const out = this.#after(visitor.workspaceId, visitor.visitorId, conversation.id, input.originConnectionId);
+        const base: Omit<AppendMessageInput, 'id' | 'now'> = {
+          conversationId: conversation.id,
+          workspaceId: visitor.workspaceId,
+          clientId: input.clientId,
+          authorType: 'visitor',
+          authorId: visitor.visitorId,
+          authorName: null,
+          text: input.text,
+        };
+        if (!prepared) {
+          const message = await this.#append(trx, out, base);
+          await this.#showInInbox(trx, conversation.id, {});
+          return { after: out, message };
+        }
+        const session = await this.#lockSession(trx, prepared);
+        const contact = await this.#contactOfVisitor(trx, visitor.visitorId);
+        const state = this.#state(session);
+        const active = state.status === 'waiting' || state.status === 'running';
+
+        if (active) {
+          const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+          const stepped = step(prepared.flow, state, { type: 'free_text_typed', text: input.text }, context);
+          const asked = parseVisitorState(session.visitor_state);
+          const answering = state.awaiting.kind === 'answer' && state.nodeId !== null;
+          let meta: MessageMeta | null = null;
+          if (answering && stepped.ok) {
+            const valid = stepped.effects.some((e) => e.type === 'chatbot_event' && e.event === 'answer_given');
+            const field = asked?.field && ANSWER_FIELDS.has(asked.field) ? asked.field : 'text';
+            meta = { answer: { chatbotId: session.chatbot_id, nodeId: state.nodeId!, field, valid } };
+          }
+          const message = await this.#append(trx, out, { ...base, meta });
+          if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact, { typed: true });
+          else await this.#showInInbox(trx, conversation.id, {});
+          return { after: out, message };
+        }
+
+        if (session.email_capture === 'asking') {
+          const check = validateAnswer('email', input.text);
+          const outcome = emailCaptureAnswer(check.ok ? { ok: true, value: String(check.value) } : { ok: false }, session.email_capture_retries);
+          const message = await this.#append(trx, out, {
+            ...base,
+            meta: { answer: { chatbotId: session.chatbot_id, nodeId: state.nodeId ?? 'handover', field: 'email', valid: outcome.kind === 'stored' } },
+          });
+          await this.#showInInbox(trx, conversation.id, {});
+          await this.#emailCaptured(trx, prepared, session, outcome, out);
+          return { after: out, message };
+        }
+
+        const message = await this.#append(trx, out, base);
+        await this.#showInInbox(trx, conversation.id, {});
+        return { after: out, message };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const existing = await findMessageByClientId(db, conversation.id, input.clientId);
+        if (existing) return this.#duplicate(visitor.workspaceId, existing);
+      }
+      throw error;
+    }
+    const published = await this.#publish(result.after);
+    return { message: toMessage(result.message), conversation: published, duplicate: false };
+  }
+
+  /** An agent wrote: the handover is answered; a chatbot still running steps aside. */
+  async agentReplied(workspaceId: string, conversation: ConversationRow): Promise<void> {
+    const prepared = await this.#prepare(workspaceId, conversation.id);
+    const after = await this.deps.db.transaction().execute(async (trx) => {
+      const out = this.#after(workspaceId, conversation.visitor_id, conversation.id);
+      await clearTimer(trx, conversation.id, 'handover_offer');
+      await trx
+        .updateTable('conversations')
+        .set({ handover_at: null, handover_reason: null, inbox_visible: 1 })
+        .where('id', '=', conversation.id)
+        .execute();
+      if (prepared) {
+        const session = await this.#lockSession(trx, prepared);
+        const state = this.#state(session);
+        if (session.email_capture !== null) {
+          await trx.updateTable('chatbot_sessions').set({ email_capture: null }).where('conversation_id', '=', conversation.id).execute();
+          await this.#writeVisitorState(trx, session, { ...visitorChatbotState(state, null, null) });
+        }
+        if (state.status === 'waiting' || state.status === 'running') {
+          const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
+          const stepped = step(prepared.flow, state, { type: 'agent_joined' }, this.#context(prepared.agentsOnline, session.visitor_language, contact));
+          if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+        }
+      }
+      return out;
+    });
+    await this.#publish(after);
+  }
+
+  /** The conversation was closed by the team: a running chatbot ends (`conversation_closed`). */
+  async conversationClosed(workspaceId: string, conversationId: string): Promise<void> {
+    const prepared = await this.#prepare(workspaceId, conversationId);
+    if (!prepared) return;
+    await this.deps.db.transaction().execute(async (trx) => {
+      const session = await this.#lockSession(trx, prepared);
+      const state = this.#state(session);
+      await clearTimers(trx, conversationId);
+      if (state.status !== 'waiting' && state.status !== 'running') return;
+      const now = this.deps.clock.now();
+      const ended: FlowState = { ...state, status: state.handedOver ? 'handed_over' : 'ended', awaiting: { kind: 'nothing' }, since: null };
+      await this.#records(trx, { ...prepared, session }, [{ event: 'ended', nodeId: state.nodeId ?? prepared.flow.startNodeId, choiceId: null, reason: 'conversation_closed' }], now);
+      await this.#saveSession(trx, session, ended, visitorChatbotState(ended, null, null), now);
+      await trx.updateTable('conversations').set({ chatbot_status: sessionStatus(ended), handover_at: null, handover_reason: null }).where('id', '=', conversationId).execute();
+    });
+  }
+
+  /** A claimed timer is due (see TimerPoller). */
+  async fireTimer(timer: { conversation_id: string; workspace_id: string; kind: string }): Promise<void> {
+    const prepared = await this.#prepare(timer.workspace_id, timer.conversation_id);
+    if (!prepared) return;
+    const conversation = await this.deps.db.selectFrom('conversations').selectAll().where('id', '=', timer.conversation_id).executeTakeFirst();
+    if (!conversation) return;
+    const after = await this.deps.db.transaction().execute(async (trx) => {
+      const out = this.#after(timer.workspace_id, conversation.visitor_id, conversation.id);
+      const session = await this.#lockSession(trx, prepared);
+      const state = this.#state(session);
+      const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
+      const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+      if (timer.kind === 'delay' && state.awaiting.kind === 'delay') {
+        const stepped = step(prepared.flow, state, { type: 'delay_elapsed' }, context);
+        if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+      } else if (timer.kind === 'webhook' && state.awaiting.kind === 'webhook') {
+        await this.#error(trx, { ...prepared, session }, state.nodeId, 'webhook_timeout', `The webhook gave no answer within ${this.deps.options.webhookTimeoutMs} ms`);
+        const stepped = step(prepared.flow, state, { type: 'timeout' }, context);
+        if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+      } else if (timer.kind === 'handover_offer') {
+        const current = await trx.selectFrom('conversations').select(['handover_at', 'status']).where('id', '=', conversation.id).executeTakeFirst();
+        const stillWaiting = current?.handover_at !== null && current?.status === 'open';
+        if (stillWaiting && !contact.email && session.email_capture === null && state.status !== 'waiting' && state.status !== 'running') {
+          await this.#askEmail(trx, { ...prepared, session }, out, null);
+        }
+      }
+      return out;
+    });
+    await this.#publish(after);
+  }
+
+  /** A webhook answered (or failed): the flow goes on its success or failure path. */
+  async webhookResult(workspaceId: string, conversationId: string, sessionId: string, outcome: WebhookOutcome): Promise<void> {
+    const prepared = await this.#prepare(workspaceId, conversationId);
+    if (!prepared || prepared.session.id !== sessionId) return;
+    const conversation = await this.deps.db.selectFrom('conversations').select(['visitor_id']).where('id', '=', conversationId).executeTakeFirst();
+    if (!conversation) return;
+    const after = await this.deps.db.transaction().execute(async (trx) => {
+      const out = this.#after(workspaceId, conversation.visitor_id, conversationId);
+      const session = await this.#lockSession(trx, prepared);
+      const state = this.#state(session);
+      // Late (the timeout already took the failure path) or for an older session: nothing to do.
+      if (session.id !== sessionId || state.awaiting.kind !== 'webhook') return out;
+      await clearTimer(trx, conversationId, 'webhook');
+      if (!outcome.ok) await this.#error(trx, { ...prepared, session }, state.nodeId, outcome.code, outcome.message);
+      const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
+      const event: FlowEvent = outcome.ok ? { type: 'webhook_result', ok: true, data: outcome.data } : { type: 'webhook_result', ok: false };
+      const stepped = step(prepared.flow, state, event, this.#context(prepared.agentsOnline, session.visitor_language, contact));
+      if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+      return out;
+    });
+    await this.#publish(after);
+  }
+
+  // ─── one step ────────────────────────────────────────────────────────────
+
+  async #runEvent(trx: Tx, prepared: Prepared, event: FlowEvent, out: AfterCommit, _cause: { visitorMessage: MessageRow | null }): Promise<void> {
+    const contact = await this.#contactOfVisitor(trx, out.visitorId);
+    const state = this.#state(prepared.session);
+    const stepped = step(prepared.flow, state, event, this.#context(prepared.agentsOnline, prepared.session.visitor_language, contact));
+    if (stepped.ok) await this.#applyStep(trx, prepared, stepped, out, contact);
+  }
+
+  /** Writes what one accepted step produced, and the session's new state. */
+  async #applyStep(
+    trx: Tx,
+    prepared: Prepared,
+    stepped: Extract<StepResult, { ok: true }>,
+    out: AfterCommit,
+    contact: FlowContext['contact'],
+    cause: { typed?: boolean } = {},
+  ): Promise<void> {
+    const { session } = prepared;
+    const now = this.deps.clock.now();
+    const plan = planEffects(stepped.effects, session.chatbot_id);
+    const state = stepped.state;
+
+    const hasEmail = Boolean(contact.email || plan.contact.email);
+    await this.#storeContact(trx, out.workspaceId, out.visitorId, plan.contact, now);
+    for (const message of plan.messages) await this.#appendChatbot(trx, out, prepared, message);
+    await this.#records(trx, prepared, plan.events, now);
+    for (const tag of plan.addTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, true, now);
+    for (const tag of plan.removeTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, false, now);
+    for (const error of plan.errors) await this.#error(trx, prepared, error.nodeId, error.code, error.message);
+
+    let visitorState = visitorChatbotState(state, plan, parseVisitorState(session.visitor_state));
+    const stopped = state.status === 'handed_over' || state.status === 'ended';
+    const followUp = emailFollowUp({ handedOver: plan.handover !== null, stopped, agentsOnline: prepared.agentsOnline, hasEmail });
+
+    // The conversation: visible once the visitor interacted, typed, or a human is needed.
+    const changes: Partial<ConversationRow> = { chatbot_id: session.chatbot_id, chatbot_status: sessionStatus(state), updated_at: now };
+    if (plan.interacted || cause.typed || plan.handover) changes.inbox_visible = 1;
+    if (plan.handover) {
+      changes.handover_at = now;
+      changes.handover_reason = plan.handover.reason as HandoverReason;
+      changes.activity_at = now;
+      if (plan.handover.agentId) {
+        const agent = await trx.selectFrom('agents').select('id').where('workspace_id', '=', out.workspaceId).where('id', '=', plan.handover.agentId).executeTakeFirst();
+        if (agent) changes.assignee_id = agent.id;
+      }
+    }
+    if (plan.close) {
+      changes.status = 'closed';
+      changes.closed_at = now;
+      changes.handover_at = null;
+      changes.handover_reason = null;
+      changes.activity_at = now;
+    }
+    await trx.updateTable('conversations').set(changes).where('id', '=', out.conversationId).execute();
+
+    // Timers: a delay to wait for, a webhook's time limit, the "nobody answered" offer.
+    if (state.awaiting.kind === 'delay') {
+      await setTimer(trx, { conversationId: out.conversationId, workspaceId: out.workspaceId, kind: 'delay', dueAt: state.awaiting.until });
+    } else {
+      await clearTimer(trx, out.conversationId, 'delay');
+    }
+    if (plan.webhooks.length > 0) {
+      await setTimer(trx, { conversationId: out.conversationId, workspaceId: out.workspaceId, kind: 'webhook', dueAt: now + this.deps.options.webhookTimeoutMs + 5_000 });
+      for (const call of plan.webhooks) out.webhooks.push({ sessionId: session.id, chatbotId: session.chatbot_id, url: call.url, method: call.method, body: call.body });
+    }
+    if (plan.close) await clearTimers(trx, out.conversationId);
+
+    let emailCapture: SessionRow['email_capture'] = session.email_capture;
+    if (!plan.close && followUp.kind === 'ask_email') {
+      await this.#saveSession(trx, session, state, visitorState, now);
+      await this.#askEmail(trx, { ...prepared, session: { ...session, state: JSON.stringify(state) } }, out, plan);
+      if (plan.goToFlow) out.goToFlow = { chatbotId: plan.goToFlow, variables: state.variables };
+      return;
+    }
+    if (!plan.close && followUp.kind === 'schedule_offer') {
+      await setTimer(trx, { conversationId: out.conversationId, workspaceId: out.workspaceId, kind: 'handover_offer', dueAt: now + this.deps.options.handoverOfferMs });
+    }
+    if (plan.close) {
+      emailCapture = null;
+      visitorState = { ...visitorState, awaiting: 'nothing', field: null };
+    }
+    await this.#saveSession(trx, { ...session, email_capture: emailCapture }, state, visitorState, now);
+    if (plan.goToFlow) out.goToFlow = { chatbotId: plan.goToFlow, variables: state.variables };
+  }
+
+  /** Asks for the visitor's email after a handover (tagging the flow's own "no agent" message when it just said so). */
+  async #askEmail(trx: Tx, prepared: Prepared, out: AfterCommit, plan: StepPlan | null): Promise<void> {
+    const { session } = prepared;
+    const now = this.deps.clock.now();
+    const flowText = prepared.flow.handoverMessages?.noAgentOnline.trim() ?? '';
+    const lastChatbot = out.messages.findLast((m) => m.author_type === 'chatbot');
+    const saidIt = plan !== null && flowText !== '' && lastChatbot?.text === flowText;
+    const nodeId = this.#state(session).nodeId ?? prepared.flow.startNodeId;
+    if (saidIt && lastChatbot) {
+      const meta: MessageMeta = { ...(lastChatbot.meta ? (JSON.parse(lastChatbot.meta) as MessageMeta) : {}), question: { field: 'email', retry: false } };
+      await trx.updateTable('messages').set({ meta: JSON.stringify(meta) }).where('id', '=', lastChatbot.id).execute();
+      lastChatbot.meta = JSON.stringify(meta);
+    } else {
+      const text = flowText !== '' && plan === null ? flowText : runtimeTexts(session.language ?? prepared.flow.defaultLanguage).askEmail;
+      await this.#appendChatbot(trx, out, prepared, { text, meta: { chatbot: { id: session.chatbot_id, nodeId }, question: { field: 'email', retry: false } } });
+    }
+    const state = this.#state(session);
+    await trx
+      .updateTable('chatbot_sessions')
+      .set({
+        email_capture: 'asking',
+        email_capture_retries: 0,
+        visitor_state: JSON.stringify({ status: sessionStatus(state), nodeId: state.nodeId, awaiting: 'answer', field: 'email' } satisfies VisitorChatbotState),
+        updated_at: now,
+      })
+      .where('conversation_id', '=', session.conversation_id)
+      .execute();
+  }
+
+  async #emailCaptured(trx: Tx, prepared: Prepared, session: SessionRow, outcome: ReturnType<typeof emailCaptureAnswer>, out: AfterCommit): Promise<void> {
+    const now = this.deps.clock.now();
+    const texts = runtimeTexts(session.language ?? prepared.flow.defaultLanguage);
+    const state = this.#state(session);
+    const nodeId = state.nodeId ?? prepared.flow.startNodeId;
+    const meta = (question?: { retry: boolean }): MessageMeta => ({
+      chatbot: { id: session.chatbot_id, nodeId },
+      ...(question ? { question: { field: 'email' as const, retry: question.retry } } : {}),
+    });
+    const done: VisitorChatbotState = { status: sessionStatus(state), nodeId: state.nodeId, awaiting: 'nothing', field: null };
+    if (outcome.kind === 'stored') {
+      await this.#storeContact(trx, out.workspaceId, out.visitorId, { email: outcome.email, properties: {} }, now);
+      await this.#appendChatbot(trx, out, prepared, { text: texts.emailThanks(outcome.email), meta: meta() });
+      await clearTimer(trx, session.conversation_id, 'handover_offer');
+      await trx
+        .updateTable('chatbot_sessions')
+        .set({ email_capture: null, visitor_state: JSON.stringify(done), updated_at: now })
+        .where('conversation_id', '=', session.conversation_id)
+        .execute();
+    } else if (outcome.kind === 'retry') {
+      await this.#appendChatbot(trx, out, prepared, { text: texts.emailRetry, meta: meta({ retry: true }) });
+      await trx
+        .updateTable('chatbot_sessions')
+        .set({ email_capture_retries: outcome.retries, updated_at: now })
+        .where('conversation_id', '=', session.conversation_id)
+        .execute();
+    } else {
+      // The visitor is writing something else: stop asking; the team reads it.
+      await trx
+        .updateTable('chatbot_sessions')
+        .set({ email_capture: null, visitor_state: JSON.stringify(done), updated_at: now })
+        .where('conversation_id', '=', session.conversation_id)
+        .execute();
+    }
+  }
+
+  // ─── sessions ────────────────────────────────────────────────────────────
+
+  /** Reads the session and what its steps need, before any transaction. */
+  async #prepare(workspaceId: string, conversationId: string): Promise<Prepared | null> {
+    const { db } = this.deps;
+    const session = await findSession(db, conversationId);
+    if (!session || session.workspace_id !== workspaceId) return null;
+    const [version, chatbot, online] = await Promise.all([
+      this.flows.version(workspaceId, session.version_id),
+      db.selectFrom('chatbots').select(['name']).where('id', '=', session.chatbot_id).executeTakeFirst(),
+      this.deps.presence.onlineAgentIds(workspaceId),
+    ]);
+    if (!version) return null;
+    return {
+      session,
+      version,
+      flow: this.flows.resolved(version, session.language),
+      chatbotName: chatbot?.name ?? 'Chatbot',
+      agentsOnline: online.length > 0,
+    };
+  }
+
+  /** Re-reads the session inside the transaction (locked on PostgreSQL); a different session means the caller raced "go to flow". */
+  async #lockSession(trx: Tx, prepared: Prepared): Promise<SessionRow> {
+    const session = await findSession(trx, prepared.session.conversation_id, this.deps.dialect);
+    if (!session || session.id !== prepared.session.id) {
+      throw new ParleyError('conflict', 'The chatbot changed meanwhile; please retry');
+    }
+    return session;
+  }
+
+  async #insertSession(
+    trx: Tx,
+    input: { conversationId: string; workspaceId: string; chatbotId: string; versionId: string; language: string | null; visitorLanguage: string; state: FlowState; now: number },
+  ): Promise<SessionRow> {
+    const row: SessionRow = {
+      conversation_id: input.conversationId,
+      id: newId(input.now),
+      workspace_id: input.workspaceId,
+      chatbot_id: input.chatbotId,
+      version_id: input.versionId,
+      language: input.language,
+      visitor_language: input.visitorLanguage,
+      state: JSON.stringify(input.state),
+      status: 'running',
+      visitor_state: JSON.stringify({ status: 'running', nodeId: null, awaiting: 'nothing', field: null } satisfies VisitorChatbotState),
+      email_capture: null,
+      email_capture_retries: 0,
+      step_count: 0,
+      started_at: input.now,
+      updated_at: input.now,
+    };
+    await trx.deleteFrom('chatbot_sessions').where('conversation_id', '=', input.conversationId).execute();
+    await trx.insertInto('chatbot_sessions').values(row).execute();
+    return row;
+  }
+
+  async #saveSession(trx: Tx, session: SessionRow, state: FlowState, visitorState: VisitorChatbotState, now: number): Promise<void> {
+    await trx
+      .updateTable('chatbot_sessions')
+      .set({
+        state: JSON.stringify(state),
+        status: sessionStatus(state),
+        visitor_state: JSON.stringify(visitorState),
+        email_capture: session.email_capture,
+        updated_at: now,
+      })
+      .where('conversation_id', '=', session.conversation_id)
+      .where('id', '=', session.id)
+      .execute();
+  }
+
+  async #writeVisitorState(trx: Tx, session: SessionRow, visitorState: VisitorChatbotState): Promise<void> {
+    await trx.updateTable('chatbot_sessions').set({ visitor_state: JSON.stringify(visitorState) }).where('conversation_id', '=', session.conversation_id).execute();
+  }
+
+  #state(session: SessionRow): FlowState {
+    return FlowStateSchema.parse(JSON.parse(session.state));
+  }
+
+  /** Event records, each with a dedupe key unique to its session, step and position. */
+  async #records(trx: Tx, prepared: Prepared, events: StepPlan['events'], now: number): Promise<void> {
+    if (events.length === 0) return;
+    const { session } = prepared;
+    const bumped = await trx
+      .updateTable('chatbot_sessions')
+      .set((eb) => ({ step_count: eb('step_count', '+', 1) }))
+      .where('conversation_id', '=', session.conversation_id)
+      .returning(['step_count'])
+      .executeTakeFirstOrThrow();
+    await insertEvents(
+      trx,
+      {
+        workspaceId: session.workspace_id,
+        conversationId: session.conversation_id,
+        chatbotId: session.chatbot_id,
+        versionId: session.version_id,
+        language: session.language ?? prepared.version.flow.defaultLanguage,
+        at: now,
+      },
+      events.map((record, i) => ({ id: newId(now), dedupeKey: `${session.id}:${bumped.step_count}:${i}`, record })),
+    );
+  }
+
+  async #error(trx: Tx, prepared: Prepared, nodeId: string | null, code: string, message: string): Promise<void> {
+    const { session } = prepared;
+    await insertChatbotError(trx, {
+      id: newId(this.deps.clock.now()),
+      workspaceId: session.workspace_id,
+      chatbotId: session.chatbot_id,
+      versionId: session.version_id,
+      conversationId: session.conversation_id,
+      nodeId,
+      code,
+      message,
+      at: this.deps.clock.now(),
+    });
+  }
+
+  // ─── messages, contacts, conversations ───────────────────────────────────
+
+  #after(workspaceId: string, visitorId: string, conversationId: string, originConnectionId?: string): AfterCommit {
+    return { workspaceId, visitorId, conversationId, messages: [], originConnectionId, webhooks: [], goToFlow: null };
+  }
+
+  async #append(trx: Tx, out: AfterCommit, input: Omit<AppendMessageInput, 'id' | 'now'>): Promise<MessageRow> {
+    const now = this.deps.clock.now();
+    const result = await appendMessage(trx, { ...input, id: newId(now), now });
+    if (result.kind === 'missing') throw notFound('Conversation');
+    out.messages.push(result.message);
+    return result.message;
+  }
+
+  async #appendChatbot(trx: Tx, out: AfterCommit, prepared: Prepared, message: PlannedMessage): Promise<MessageRow> {
+    return this.#append(trx, out, {
+      conversationId: out.conversationId,
+      workspaceId: out.workspaceId,
+      clientId: null,
+      authorType: 'chatbot',
+      authorId: prepared.session.chatbot_id,
+      authorName: prepared.chatbotName,
+      text: message.text,
+      meta: message.meta,
+    });
+  }
+
+  async #showInInbox(trx: Tx, conversationId: string, _why: object): Promise<void> {
+    await trx.updateTable('conversations').set({ inbox_visible: 1 }).where('id', '=', conversationId).where('inbox_visible', '=', 0).execute();
+  }
+
+  async #visitorConversation(visitor: VisitorRef, conversationId: string): Promise<ConversationRow> {
+    const row = await this.deps.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('workspace_id', '=', visitor.workspaceId)
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+    if (!row || row.visitor_id !== visitor.visitorId) throw notFound('Conversation');
+    return row;
+  }
+
+  #choiceLabel(flow: FlowDocument, nodeId: string, choiceId: string): string {
+    const node = flow.nodes[nodeId];
+    if (node?.kind === 'buttons') {
+      const choice = node.choices.find((c) => c.id === choiceId);
+      if (choice) return choice.label;
+      if (node.humanChoice?.id === choiceId) return node.humanChoice.label;
+    }
+    return choiceId;
+  }
+
+  async #contactOf(db: Kysely<Database>, contactId: string | null): Promise<FlowContext['contact']> {
+    const empty = { name: null, email: null, phone: null, properties: {} };
+    if (!contactId) return empty;
+    const row = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst();
+    if (!row) return empty;
+    let properties: Record<string, string> = {};
+    try {
+      properties = JSON.parse(row.properties) as Record<string, string>;
+    } catch {
+      properties = {};
+    }
+    return { name: row.name, email: row.email, phone: row.phone, properties };
+  }
+
+  async #contactOfVisitor(trx: Kysely<Database>, visitorId: string): Promise<FlowContext['contact']> {
+    const visitor = await trx.selectFrom('visitors').select(['contact_id']).where('id', '=', visitorId).executeTakeFirst();
+    return this.#contactOf(trx, visitor?.contact_id ?? null);
+  }
+
+  /** Stores what the chatbot collected on the visitor's contact (created on first data). */
+  async #storeContact(trx: Tx, workspaceId: string, visitorId: string, data: StepPlan['contact'], now: number): Promise<void> {
+    const fields = { name: data.name, email: data.email, phone: data.phone };
+    const hasFields = Object.values(fields).some((v) => v !== undefined);
+    if (!hasFields && Object.keys(data.properties).length === 0) return;
+    const visitor = await trx.selectFrom('visitors').select(['contact_id']).where('id', '=', visitorId).executeTakeFirstOrThrow();
+    let contactId = visitor.contact_id;
+    let properties: Record<string, string> = {};
+    if (contactId) {
+      const row = await trx.selectFrom('contacts').select(['properties']).where('id', '=', contactId).executeTakeFirst();
+      if (!row) contactId = null;
+      else {
+        try {
+          properties = JSON.parse(row.properties) as Record<string, string>;
+        } catch {
+          properties = {};
+        }
+      }
+    }
+    const set: { name?: string; email?: string; phone?: string } = {};
+    if (fields.name !== undefined) set.name = fields.name;
+    if (fields.email !== undefined) set.email = fields.email;
+    if (fields.phone !== undefined) set.phone = fields.phone;
+    const merged = JSON.stringify({ ...properties, ...data.properties });
+    if (!contactId) {
+      contactId = newId(now);
+      await trx
+        .insertInto('contacts')
+        .values({ id: contactId, workspace_id: workspaceId, name: set.name ?? null, email: set.email ?? null, phone: set.phone ?? null, properties: merged, created_at: now, updated_at: now })
+        .execute();
+      await trx.updateTable('visitors').set({ contact_id: contactId }).where('id', '=', visitorId).execute();
+    } else {
+      await trx.updateTable('contacts').set({ ...set, properties: merged, updated_at: now }).where('id', '=', contactId).execute();
+    }
+  }
+
+  #context(agentsOnline: boolean, language: string | null, contact: FlowContext['contact']): FlowContext {
+    // Office hours arrive with the workspace's scheduling settings (targeting); until then the team counts as open.
+    return { agentsOnline, officeHoursOpen: true, language, contact, now: this.deps.clock.now() };
+  }
+
+  async #chooseLanguage(workspaceId: string, visitor: VisitorRow, flow: FlowDocument) {
+    const workspace = await this.deps.db.selectFrom('workspaces').select(['default_language']).where('id', '=', workspaceId).executeTakeFirst();
+    let browser: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(visitor.browser_languages);
+      if (Array.isArray(parsed)) browser = parsed.filter((v): v is string => typeof v === 'string');
+    } catch {
+      browser = [];
+    }
+    return chooseLanguage({
+      scriptLanguage: visitor.script_language,
+      browserLanguages: browser,
+      workspaceDefault: workspace?.default_language ?? flow.defaultLanguage,
+      available: availableLanguages(flow),
+    });
+  }
+
+  // ─── after commit ────────────────────────────────────────────────────────
+
+  async #duplicate(workspaceId: string, row: MessageRow): Promise<SentMessage> {
+    const conversation = await loadConversation(this.deps.db, workspaceId, row.conversation_id, this.deps.clock.now());
+    if (!conversation) throw notFound('Conversation');
+    return { message: toMessage(row), conversation, duplicate: true };
+  }
+
+  /** Tells the visitor and (once it is visible) the team; then calls webhooks and starts a "go to flow" target. */
+  async #publish(after: AfterCommit): Promise<Conversation> {
+    const { db, bus, clock } = this.deps;
+    const [conversation, row, session] = await Promise.all([
+      loadConversation(db, after.workspaceId, after.conversationId, clock.now()),
+      db.selectFrom('conversations').select(['inbox_visible']).where('id', '=', after.conversationId).executeTakeFirst(),
+      db.selectFrom('chatbot_sessions').select(['visitor_state']).where('conversation_id', '=', after.conversationId).executeTakeFirst(),
+    ]);
+    if (!conversation) throw notFound('Conversation');
+    const hiddenFromAgents = row?.inbox_visible === 0;
+    const base = { workspaceId: after.workspaceId, visitorId: after.visitorId };
+    await bus.publish({ kind: 'conversation.updated', ...base, conversation, visitorChatbot: parseVisitorState(session?.visitor_state), hiddenFromAgents });
+    for (const message of after.messages) {
+      const own = message.author_type === 'visitor' && after.originConnectionId !== undefined;
+      await bus.publish({
+        kind: 'message.created',
+        ...base,
+        message: toMessage(message),
+        conversation,
+        hiddenFromAgents,
+        ...(own ? { originConnectionId: after.originConnectionId! } : {}),
+      });
+    }
+    for (const call of after.webhooks) this.#callWebhook(after, call);
+    if (after.goToFlow) {
+      await this.#goToFlow(after, after.goToFlow).catch((error: unknown) => this.deps.log.error({ err: error }, 'go to flow failed'));
+    }
+    return conversation;
+  }
+
+  #callWebhook(after: AfterCommit, call: AfterCommit['webhooks'][number]): void {
+    this.deps.webhooks
+      .call({ url: call.url, method: call.method, body: call.body, workspaceId: after.workspaceId, conversationId: after.conversationId, chatbotId: call.chatbotId }, this.deps.clock.now())
+      .then((outcome) => this.webhookResult(after.workspaceId, after.conversationId, call.sessionId, outcome))
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'webhook result failed'));
+  }
+
+  /** "Go to another flow": the target chatbot's published version starts in the same conversation, with the variables. */
+  async #goToFlow(after: AfterCommit, target: { chatbotId: string; variables: FlowState['variables'] }): Promise<void> {
+    const { db, clock } = this.deps;
+    const previous = await this.#prepare(after.workspaceId, after.conversationId);
+    const chatbot = await db
+      .selectFrom('chatbots')
+      .select(['id', 'name', 'published_version_id'])
+      .where('workspace_id', '=', after.workspaceId)
+      .where('id', '=', target.chatbotId)
+      .executeTakeFirst();
+    const version = chatbot?.published_version_id ? await this.flows.version(after.workspaceId, chatbot.published_version_id) : undefined;
+    const visitorRow = await db.selectFrom('visitors').selectAll().where('id', '=', after.visitorId).executeTakeFirst();
+    if (!chatbot || !version || !visitorRow) {
+      if (previous) {
+        await db.transaction().execute((trx) =>
+          this.#error(trx, previous, null, 'go_to_flow_unavailable', `The chatbot ${target.chatbotId} does not exist or has no published version`),
+        );
+      }
+      return;
+    }
+    const language = await this.#chooseLanguage(after.workspaceId, visitorRow, version.flow);
+    const agentsOnline = (await this.deps.presence.onlineAgentIds(after.workspaceId)).length > 0;
+    const next = await db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const session = await this.#insertSession(trx, {
+        conversationId: after.conversationId,
+        workspaceId: after.workspaceId,
+        chatbotId: chatbot.id,
+        versionId: version.id,
+        language: language.chatbotLanguage,
+        visitorLanguage: language.visitorLanguage,
+        state: createFlowState({ variables: target.variables }),
+        now,
+      });
+      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, agentsOnline };
+      const out = this.#after(after.workspaceId, after.visitorId, after.conversationId);
+      await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
+      return out;
+    });
+    await this.#publish(next);
+  }
+}
