@@ -1,3 +1,4 @@
+import { listChatbotErrors } from '../storage/repositories/chatbot-session-repository.js';
 import type { Kysely } from 'kysely';
 import {
   availableLanguages,
@@ -64,6 +65,16 @@ class UnpublishableDraft extends Error {
  * this service stores and enforces the lifecycle. Every call is scoped to a
  * workspace: another workspace's chatbot is "not found".
  */
+export interface ChatbotRunError {
+  id: string;
+  versionId: string;
+  conversationId: string;
+  nodeId: string | null;
+  code: string;
+  message: string;
+  at: string;
+}
+
 export class ChatbotService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -195,6 +206,22 @@ export class ChatbotService {
     const row = await findVersion(this.db, workspaceId, id, versionId);
     if (!row) throw notFound('Chatbot version');
     return { ...this.#versionSummary(row), flow: readFlow(row.flow) };
+  }
+
+  /** What went wrong while the chatbot ran (failed webhooks, broken flows), newest first. */
+  async errors(workspaceId: string, id: string, limit: number): Promise<ChatbotRunError[]> {
+    const row = await findChatbot(this.db, workspaceId, id);
+    if (!row) throw notFound('Chatbot');
+    const rows = await listChatbotErrors(this.db, workspaceId, id, limit);
+    return rows.map((r) => ({
+      id: r.id,
+      versionId: r.version_id,
+      conversationId: r.conversation_id,
+      nodeId: r.node_id,
+      code: r.code,
+      message: r.message,
+      at: new Date(r.at).toISOString(),
+    }));
   }
 
   /** Deletes the chatbot with all its versions. */

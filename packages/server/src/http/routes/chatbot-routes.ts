@@ -12,6 +12,7 @@ import {
   ProblemSchema,
 } from '@parley/flow';
 import { ParleyError } from '../../errors.js';
+import { webhookSigningKey } from '../../chatbots/webhook-client.js';
 import { agentOf, requireAgent } from '../agent-auth.js';
 import type { AppContext } from '../app-context.js';
 import { errorResponses, ErrorResponseSchema, IdParamsSchema } from '../schemas.js';
@@ -195,6 +196,48 @@ export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => ({
         version: await ctx.chatbots.getVersion(agentOf(request).workspace_id, request.params.id, request.params.versionId),
       }),
+    );
+
+    app.get(
+      '/chatbots/:id/errors',
+      {
+        schema: {
+          tags: ['chatbots'],
+          summary: 'What went wrong while the chatbot ran: failed or timed-out webhooks, broken flows (newest first)',
+          params: IdParamsSchema,
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: {
+            200: z.object({
+              errors: z.array(
+                z.object({
+                  id: z.string(),
+                  versionId: z.string(),
+                  conversationId: z.string(),
+                  nodeId: z.string().nullable(),
+                  code: z.string().describe('webhook_failed | webhook_timeout | missing_node | step_limit | go_to_flow_unavailable'),
+                  message: z.string(),
+                  at: z.string(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({ errors: await ctx.chatbots.errors(agentOf(request).workspace_id, request.params.id, request.query.limit) }),
+    );
+
+    app.get(
+      '/chatbots/webhook-signing-key',
+      {
+        ...editor,
+        schema: {
+          tags: ['chatbots'],
+          summary: "The key this workspace's chatbot webhooks are signed with (X-Parley-Signature)",
+          response: { 200: z.object({ key: z.string() }), ...writeErrors },
+        },
+      },
+      async (request) => ({ key: webhookSigningKey(ctx.secret, agentOf(request).workspace_id) }),
     );
 
     app.delete(
