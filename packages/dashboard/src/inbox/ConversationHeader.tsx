@@ -2,9 +2,10 @@ import type { Conversation } from '@parley/core';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
-import { BackIcon, CheckCircleIcon, PanelIcon, ReopenIcon, UserMinusIcon, UserPlusIcon } from '../components/icons';
+import { AlertIcon, BackIcon, BotIcon, CheckCircleIcon, PanelIcon, ReopenIcon, UserMinusIcon, UserPlusIcon } from '../components/icons';
 import { AssignMenu } from './AssignMenu';
 import { useInbox, useInboxController } from './InboxContext';
+import { chatbotStatusText } from './state/handover';
 import { TagEditor } from './TagEditor';
 
 type Action = 'assign' | 'unassign' | 'assignTo' | 'close' | 'reopen';
@@ -42,6 +43,9 @@ export function ConversationHeader({
   }
 
   const mine = c.assigneeId !== null && c.assigneeId === me;
+  const handover = c.handover ?? null;
+  const chatbot = c.chatbot ?? null;
+  const botText = chatbotStatusText(chatbot, handover);
   const assigneeText = c.assigneeId === null ? 'Unassigned' : mine ? 'Assigned to you' : `Assigned to ${assignee?.name ?? 'another agent'}`;
 
   return (
@@ -118,6 +122,21 @@ export function ConversationHeader({
           <PanelIcon />
         </button>
       </div>
+      {botText && (
+        <div className="convhead__botrow">
+          <div
+            className={`convhead__bot${handover ? ' convhead__bot--handover' : ''}`}
+            data-testid="conversation-chatbot"
+            data-chatbot-id={chatbot?.id}
+            data-status={chatbot?.status}
+            data-handover={handover?.reason}
+          >
+            {handover ? <AlertIcon size={14} /> : <BotIcon size={14} />}
+            <span data-testid="conversation-chatbot-text">{botText}</span>
+            {handover && <span className="convhead__bot-hint">Reply to take over</span>}
+          </div>
+        </div>
+      )}
       <TagEditor conversation={c} />
       {error && (
         <div className="convhead__error" role="alert">

@@ -2,9 +2,10 @@ import type { Conversation } from '@parley/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '../components/Avatar';
-import { BotIcon, UserIcon } from '../components/icons';
+import { AlertIcon, BotIcon, UserIcon } from '../components/icons';
 import { relativeTime, fullDateTime } from '../lib/time';
 import { activityAt } from './state/conversations';
+import { capitalise, chatbotStatusText, handoverReasonText } from './state/handover';
 
 interface Props {
   conversation: Conversation;
@@ -33,12 +34,15 @@ function Preview({ c, typing }: { c: Conversation; typing: boolean }) {
 
 export const ConversationItem = memo(function ConversationItem({ conversation: c, active, unread, assigneeName, typing, now, search }: Props) {
   const at = activityAt(c);
+  const handover = c.handover ?? null;
+  const botActive = c.chatbot && (c.chatbot.status === 'waiting' || c.chatbot.status === 'running') && !handover;
   return (
     <Link
       to={{ pathname: `/inbox/${encodeURIComponent(c.id)}`, search }}
-      className={`convitem${active ? ' is-active' : ''}${unread > 0 ? ' is-unread' : ''}`}
+      className={`convitem${active ? ' is-active' : ''}${unread > 0 ? ' is-unread' : ''}${handover ? ' convitem--handover' : ''}`}
       data-testid="conversation-item"
       data-conversation-id={c.id}
+      data-handover={handover?.reason}
       aria-current={active ? 'page' : undefined}
     >
       <Avatar name={c.visitor.displayName} seed={c.visitor.id} online={c.visitor.online} />
@@ -60,6 +64,24 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
           )}
         </div>
         <div className="convitem__meta">
+          {handover && (
+            <span
+              className="chip chip--handover"
+              data-testid="handover-badge"
+              data-reason={handover.reason}
+              title={capitalise(chatbotStatusText(c.chatbot ?? null, handover) ?? handoverReasonText(handover.reason))}
+            >
+              <AlertIcon size={12} />
+              Needs a human
+              <span className="visually-hidden">: {handoverReasonText(handover.reason)}</span>
+            </span>
+          )}
+          {botActive && c.chatbot && (
+            <span className="chip chip--bot" data-testid="item-chatbot" data-status={c.chatbot.status} title={chatbotStatusText(c.chatbot, null) ?? undefined}>
+              <BotIcon size={12} />
+              {c.chatbot.name}
+            </span>
+          )}
           <span className={`chip${assigneeName ? '' : ' chip--muted'}`} data-testid="assignee">
             <UserIcon size={11} />
             {assigneeName ?? 'Unassigned'}

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { useInbox } from './InboxContext';
+import { lastChatbotActivitySeq } from './state/chatbotPath';
+import { visitorRefreshKey } from './state/visitorRefresh';
 import { Transcript } from './Transcript';
 import { VisitorPanel } from './VisitorPanel';
 
@@ -10,6 +12,8 @@ export function ConversationView({ id }: { id: string }) {
   const conversation = useInbox((s) => s.conversations[id]);
   const transcript = useInbox((s) => s.transcripts[id]);
   const [panelOpen, setPanelOpen] = useState(false);
+  const messages = transcript?.messages;
+  const botSeq = useMemo(() => lastChatbotActivitySeq(messages ?? []), [messages]);
 
   if (!conversation) {
     const gone = transcript?.status === 'error';
@@ -40,7 +44,7 @@ export function ConversationView({ id }: { id: string }) {
       <VisitorPanel
         visitorId={conversation.visitor.id}
         brief={conversation.visitor}
-        refreshKey={`${conversation.visitor.online}/${conversation.lastSeq}`}
+        refreshKey={visitorRefreshKey(conversation, botSeq)}
         open={panelOpen}
         onClose={() => setPanelOpen(false)}
       />

@@ -27,6 +27,12 @@ export function InboxProvider({ me, children }: { me: string; children: ReactNod
       onChime: () => {
         if (allowChime(Date.now())) playChime();
       },
+      onHandover: ({ conversationId, title, body }) => {
+        // A separate tag from the visitor-message notification: both may show for one handover.
+        showNotification(title, body, `handover:${conversationId}`, () =>
+          navigate(`/inbox/${encodeURIComponent(conversationId)}${window.location.search}`),
+        );
+      },
       onVisitorMessageWhileHidden: ({ conversationId, visitorName, text }) => {
         bumpTitleBadge();
         showNotification(`New message from ${visitorName}`, text, conversationId, () =>

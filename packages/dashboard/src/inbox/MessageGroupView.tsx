@@ -1,14 +1,22 @@
-import type { Conversation } from '@parley/core';
+import type { Conversation, Message } from '@parley/core';
 import { Avatar } from '../components/Avatar';
 import { BotIcon } from '../components/icons';
 import { clockTime, fullDateTime } from '../lib/time';
+import { AnswerNote, ChatbotMessageExtras, ChoiceBubble } from './ChatbotParts';
 import { MessageText } from './MessageText';
+import { choiceButton, messageKind, type ChatbotPath } from './state/chatbotPath';
 import type { MessageGroup } from './state/messages';
 
 interface Props {
   group: MessageGroup;
   visitor: Conversation['visitor'];
   me: string | null;
+  /** The chatbot path of the whole transcript (which offered button each choice picked). */
+  path: ChatbotPath;
+  /** The transcript's messages by seq (a choice finds the button it picked). */
+  bySeq: ReadonlyMap<number, Message>;
+  /** A picture finished loading (the transcript keeps the bottom in view). */
+  onMediaLoad?: () => void;
 }
 
 function authorLabel(group: MessageGroup, visitorName: string, me: string | null): string {
@@ -25,7 +33,7 @@ function authorLabel(group: MessageGroup, visitorName: string, me: string | null
 }
 
 /** Consecutive messages of one author: visitor on the left, agents and chatbots on the right, system centred. */
-export function MessageGroupView({ group, visitor, me }: Props) {
+export function MessageGroupView({ group, visitor, me, path, bySeq, onMediaLoad }: Props) {
   if (group.authorType === 'system') {
     return (
       <>
@@ -64,25 +72,47 @@ export function MessageGroupView({ group, visitor, me }: Props) {
       <div className="msggroup__body">
         <div className="msggroup__meta">
           <span className="msggroup__author">{label}</span>
-          {group.authorType === 'chatbot' && <span className="chip chip--bot chip--xs">Bot</span>}
+          {group.authorType === 'chatbot' && (
+            <span className="chip chip--bot chip--xs" data-testid="chatbot-badge">
+              Chatbot
+            </span>
+          )}
           <time dateTime={first.createdAt} title={fullDateTime(first.createdAt)}>
             {clockTime(first.createdAt)}
           </time>
         </div>
-        {group.messages.map((m) => (
-          <div
-            key={m.seq}
-            className={`msg msg--${group.authorType}`}
-            data-testid="message"
-            data-seq={m.seq}
-            data-author-type={m.author.type}
-            title={fullDateTime(m.createdAt)}
-          >
-            <div className="msg__bubble">
-              <MessageText text={m.text} />
+        {group.messages.map((m) => {
+          const kind = messageKind(m);
+          const meta = m.meta;
+          const invalid = kind === 'answer' && meta?.answer?.valid === false;
+          return (
+            <div
+              key={m.seq}
+              className={`msg msg--${group.authorType}${kind === 'text' ? '' : ` msg--rich msg--${kind}`}${invalid ? ' msg--invalid' : ''}${meta?.question?.retry ? ' msg--retry' : ''}`}
+              data-testid="message"
+              data-seq={m.seq}
+              data-author-type={m.author.type}
+              data-kind={kind}
+              data-chatbot-id={meta?.chatbot?.id ?? meta?.choice?.chatbotId ?? meta?.answer?.chatbotId}
+              data-node-id={meta?.chatbot?.nodeId ?? meta?.choice?.nodeId ?? meta?.answer?.nodeId}
+              data-choice-id={meta?.choice?.choiceId}
+              data-question-field={meta?.question?.field}
+              data-retry={meta?.question ? String(meta.question.retry) : undefined}
+              data-answer-valid={meta?.answer ? String(meta.answer.valid) : undefined}
+              title={fullDateTime(m.createdAt)}
+            >
+              {kind === 'choice' ? (
+                <ChoiceBubble message={m} button={choiceButton(m, bySeq, path)} />
+              ) : kind === 'chatbot' && m.text.trim() === '' ? null : (
+                <div className="msg__bubble">
+                  <MessageText text={m.text} />
+                </div>
+              )}
+              {kind === 'chatbot' && <ChatbotMessageExtras message={m} path={path} onMediaLoad={onMediaLoad} />}
+              {kind === 'answer' && <AnswerNote message={m} />}
             </div>
-          </div>
-        ))}
+          );
+        })}
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export function NotificationPrompt() {
   return (
     <div className="notice" role="region" aria-label="Desktop notifications">
       <BellIcon size={16} />
-      <span className="notice__text">Get a desktop notification when a visitor writes while Parley is in the background.</span>
+      <span className="notice__text">Get a desktop notification when a visitor writes while Parley is in the background, and when a chatbot hands a conversation over to the team.</span>
       <div className="notice__actions">
         <button
           type="button"

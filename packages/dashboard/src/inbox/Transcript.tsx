@@ -7,6 +7,7 @@ import { useConnection } from '../realtime/RealtimeContext';
 import { useInbox, useInboxController } from './InboxContext';
 import { MessageGroupView } from './MessageGroupView';
 import { PendingMessages } from './PendingMessages';
+import { chatbotPath } from './state/chatbotPath';
 import { groupTranscript, maxSeq } from './state/messages';
 import { pendingFor } from './state/outbox';
 import { isVisitorTyping } from './state/typing';
@@ -27,6 +28,8 @@ export function Transcript({ conversation }: { conversation: Conversation }) {
 
   const messages = transcript?.messages;
   const days = useMemo(() => groupTranscript(messages ?? []), [messages]);
+  const path = useMemo(() => chatbotPath(messages ?? []), [messages]);
+  const bySeq = useMemo(() => new Map((messages ?? []).map((m) => [m.seq, m])), [messages]);
   const pending = useMemo(() => pendingFor(outbox, id), [outbox, id]);
   const visitorTyping = isVisitorTyping(typingMap, id, Date.now());
 
@@ -52,6 +55,12 @@ export function Transcript({ conversation }: { conversation: Conversation }) {
       setUnseen(top - lastSeen.current);
     }
   }, [top, pending.length, visitorTyping, toBottom]);
+
+  // A chatbot's picture loads after the scroll to the bottom: stay there if the agent was.
+  const onMediaLoad = useCallback(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, []);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -90,7 +99,15 @@ export function Transcript({ conversation }: { conversation: Conversation }) {
               <span>{dayLabel(day.at, now)}</span>
             </div>
             {day.groups.map((g) => (
-              <MessageGroupView key={g.key} group={g} visitor={conversation.visitor} me={me} />
+              <MessageGroupView
+                key={g.key}
+                group={g}
+                visitor={conversation.visitor}
+                me={me}
+                path={path}
+                bySeq={bySeq}
+                onMediaLoad={onMediaLoad}
+              />
             ))}
           </div>
         ))}

@@ -7,7 +7,7 @@ import { useNow } from '../lib/useNow';
 import { deviceSummary, languageName, pageLabel, safeHref, shortUrl } from '../lib/visitorFormat';
 import { useVisitor } from './useVisitor';
 
-function Row({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
+function Row({ icon, label, children, testId, empty }: { icon: ReactNode; label: string; children: ReactNode; testId?: string; empty?: boolean }) {
   return (
     <div className="vrow">
       <span className="vrow__icon" aria-hidden="true">
@@ -15,7 +15,9 @@ function Row({ icon, label, children }: { icon: ReactNode; label: string; childr
       </span>
       <div className="vrow__body">
         <span className="vrow__label">{label}</span>
-        <span className="vrow__value">{children}</span>
+        <span className="vrow__value" data-testid={testId} data-empty={empty === undefined ? undefined : String(empty)}>
+          {children}
+        </span>
       </div>
     </div>
   );
@@ -52,21 +54,21 @@ function Details({ v, now }: { v: Visitor; now: Date }) {
         <h3 id="v-contact" className="vsection__title">
           Contact
         </h3>
-        <Row icon={<UserIcon size={16} />} label="Name">
-          {c.name ?? <span className="muted">Not given</span>}
+        <Row icon={<UserIcon size={16} />} label="Name" testId="contact-name" empty={!c.name}>
+          {c.name || <span className="muted">Not given</span>}
         </Row>
-        <Row icon={<MailIcon size={16} />} label="Email">
+        <Row icon={<MailIcon size={16} />} label="Email" testId="contact-email" empty={!c.email}>
           {c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : <span className="muted">Not given</span>}
         </Row>
-        <Row icon={<PhoneIcon size={16} />} label="Phone">
+        <Row icon={<PhoneIcon size={16} />} label="Phone" testId="contact-phone" empty={!c.phone}>
           {c.phone ? <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a> : <span className="muted">Not given</span>}
         </Row>
         {props.length > 0 && (
-          <dl className="vprops">
+          <dl className="vprops" data-testid="contact-properties">
             {props.map(([k, val]) => (
-              <div key={k} className="vprops__row">
+              <div key={k} className="vprops__row" data-testid="contact-property" data-key={k}>
                 <dt>{k}</dt>
-                <dd>{val}</dd>
+                <dd data-testid="contact-property-value">{val}</dd>
               </div>
             ))}
           </dl>

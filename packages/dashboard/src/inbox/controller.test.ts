@@ -2,7 +2,7 @@ import type { ClientFrameInput, Conversation, Message } from '@parley/core';
 import type { AgentServerFrame as ServerFrame } from '../realtime/frames';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
-import { InboxController, type InboxControllerDeps } from './controller';
+import { InboxController, type HandoverNotice, type InboxControllerDeps } from './controller';
 import { conv, msg } from './state/testData';
 
 class FakeSocket {
@@ -24,16 +24,16 @@ class FakeSocket {
   emit(frame: ServerFrame) {
     for (const l of this.listeners) l(frame);
   }
-  hello() {
+  hello(serverTime = '') {
     this.open = true;
-    this.emit({ type: 'hello', protocol: 1, connectionId: 'x', role: 'agent', userId: 'me', serverTime: '' });
+    this.emit({ type: 'hello', protocol: 1, connectionId: 'x', role: 'agent', userId: 'me', serverTime });
   }
 }
 
 function fakeApi(convs: Conversation[], messages: Record<string, Message[]>) {
   return {
     agents: vi.fn(async () => ({ agents: [] })),
-    conversations: vi.fn(async () => ({ conversations: convs, nextCursor: null })),
+    conversations: vi.fn(async () => ({ conversations: [...convs], nextCursor: null })),
     conversation: vi.fn(async (id: string) => {
       const c = convs.find((x) => x.id === id);
       if (!c) throw new ApiError(404, 'not_found', 'Not found');
@@ -67,6 +67,7 @@ function setup(
   const api = fakeApi(convs, msgs);
   const notices: unknown[] = [];
   const chimes: string[] = [];
+  const handovers: HandoverNotice[] = [];
   const ctl = new InboxController({
     api,
     socket,
@@ -76,9 +77,10 @@ function setup(
     onVisitorMessageWhileHidden: (n) => notices.push(n),
     onChime: (id) => chimes.push(id),
     isMuted: () => muted,
+    onHandover: (n) => handovers.push(n),
   });
   ctl.start();
-  return { ctl, api, notices, chimes };
+  return { ctl, api, notices, chimes, handovers };
 }
 
 beforeEach(() => vi.spyOn(console, 'warn').mockImplementation(() => {}));
@@ -242,5 +244,96 @@ describe('InboxController', () => {
     ctl.setFilter({ status: 'open', assignee: 'all', tag: 'vip' });
     await flush();
     expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', tag: 'vip' });
+  });
+
+  describe('handover alerts', () => {
+    const bot = { id: 'bot1', name: 'Acme', status: 'handed_over' as const };
+    const T0 = '2024-03-14T11:00:00.000Z';
+    const AT = '2024-03-14T12:00:00.000Z';
+    const LATER = '2024-03-14T12:30:00.000Z';
+    const handedOver = (id: string, at = AT, reason: 'visitor_typed' | 'asked_for_human' = 'visitor_typed') =>
+      conv(id, { chatbot: bot, handover: { at, reason } });
+
+    it('never alerts for the initial list load, then alerts once per new handover from frames', async () => {
+      const { ctl, chimes, handovers } = setup([handedOver('c1'), conv('c2')], {});
+      socket.hello(T0);
+      ctl.setFilter({ status: 'open', assignee: 'all' });
+      await flush();
+      expect(ctl.state.conversations.c1!.handover).not.toBe(null);
+      expect(handovers).toEqual([]);
+      expect(chimes).toEqual([]);
+
+      socket.emit({ type: 'conversation', conversation: { ...handedOver('c1'), unreadCount: 1 } }); // same handover
+      expect(handovers).toEqual([]);
+
+      socket.emit({ type: 'conversation', conversation: handedOver('c2', AT, 'asked_for_human') }); // null → set
+      expect(handovers).toEqual([
+        { conversationId: 'c2', title: 'Visitor c2 needs a human', body: 'Chatbot Acme handed over: the visitor asked for a human' },
+      ]);
+      expect(chimes).toEqual(['c2']);
+      socket.emit({ type: 'conversation', conversation: handedOver('c2', AT, 'asked_for_human') });
+      expect(handovers).toHaveLength(1);
+
+      socket.emit({ type: 'conversation', conversation: handedOver('c1', LATER) }); // a new handover (another `at`)
+      expect(handovers.map((h) => h.conversationId)).toEqual(['c2', 'c1']);
+      expect(chimes).toEqual(['c2', 'c1']);
+    });
+
+    it('alerts for a conversation that appears with its handover (message frame with the summary)', () => {
+      const { handovers } = setup([], {});
+      socket.hello(T0);
+      const m = msg(3, { conversationId: 'c7', text: 'can I talk to someone?' });
+      socket.emit({ type: 'message', message: m, conversation: { ...handedOver('c7'), lastSeq: 3 } });
+      expect(handovers.map((h) => h.conversationId)).toEqual(['c7']);
+      socket.emit({ type: 'message', message: msg(4, { conversationId: 'c7' }), conversation: { ...handedOver('c7'), lastSeq: 4 } });
+      expect(handovers).toHaveLength(1);
+    });
+
+    it('does not alert for an old handover of a conversation it did not hold', () => {
+      const { handovers } = setup([], {});
+      socket.hello(LATER);
+      socket.emit({ type: 'conversation', conversation: handedOver('c7', AT) });
+      expect(handovers).toEqual([]);
+    });
+
+    it('notifies but does not chime while muted', async () => {
+      const { ctl, chimes, handovers } = setup([conv('c1')], {}, false, true);
+      socket.hello(T0);
+      ctl.setFilter({ status: 'open', assignee: 'all' });
+      await flush();
+      socket.emit({ type: 'conversation', conversation: handedOver('c1') });
+      expect(handovers).toHaveLength(1);
+      expect(chimes).toEqual([]);
+    });
+
+    it('alerts for a handover that happened while disconnected (list reload after reconnect)', async () => {
+      const convs = [conv('c1')];
+      const { ctl, api, handovers } = setup(convs, {});
+      socket.hello(T0);
+      ctl.setFilter({ status: 'open', assignee: 'all' });
+      await flush();
+      convs[0] = handedOver('c1');
+      socket.hello(T0);
+      await flush();
+      expect(api.conversations).toHaveBeenCalledTimes(2);
+      expect(handovers.map((h) => h.conversationId)).toEqual(['c1']);
+    });
+
+    it("the agent's own reply clears the handover at once (the ack carries no summary)", async () => {
+      const { ctl } = setup([{ ...handedOver('c1'), lastSeq: 3 }], { c1: [msg(1), msg(2), msg(3)] });
+      socket.hello(T0);
+      ctl.setFilter({ status: 'open', assignee: 'all' });
+      await flush();
+      ctl.select('c1');
+      await flush();
+      ctl.send('c1', 'Hi, Ada here');
+      expect(ctl.state.conversations.c1!.handover).not.toBe(null);
+      socket.emit({
+        type: 'message.ack',
+        clientId: 'k1',
+        message: msg(4, { authorType: 'agent', clientId: 'k1', text: 'Hi, Ada here', createdAt: LATER }),
+      });
+      expect(ctl.state.conversations.c1!.handover).toBe(null);
+    });
   });
 });

@@ -1,10 +1,11 @@
-import type { Message } from '@parley/core';
+import type { Conversation, Message } from '@parley/core';
 import type { AgentServerFrame as ServerFrame } from '../realtime/frames';
 import { ApiError, errorMessage, type Api } from '../api/client';
 import { checkComposerText } from '../lib/messageText';
 import { createStore, type Store } from '../lib/store';
 import type { AgentSocket } from '../realtime/socket';
-import { filterQuery, sameFilter, type ListFilter } from './state/conversations';
+import { filterQuery, sameFilter, type ConversationMap, type ListFilter } from './state/conversations';
+import { handoverKey, handoverNotification, shouldAlertHandover } from './state/handover';
 import { inboxReducer, initialInboxState, transcriptMaxSeq, type InboxAction, type InboxState } from './state/inboxState';
 import { shouldChime } from './state/chime';
 import { maxSeq } from './state/messages';
@@ -15,6 +16,14 @@ export interface VisitorMessageNotice {
   conversationId: string;
   visitorName: string;
   text: string;
+}
+
+/** A chatbot handed a conversation over to the team (newly): notify the agent. */
+export interface HandoverNotice {
+  conversationId: string;
+  /** Ready-made notification texts ("Teal Otter needs a human", "Chatbot Acme handed over: …"). */
+  title: string;
+  body: string;
 }
 
 export interface InboxControllerDeps {
@@ -28,6 +37,11 @@ export interface InboxControllerDeps {
   onChime?: (conversationId: string) => void;
   /** Is the notification sound muted? (Read on every message: the toggle changes it.) */
   isMuted?: () => boolean;
+  /**
+   * A conversation's `handover` became set (see `shouldAlertHandover`): show a desktop
+   * notification. The chime goes through `onChime` (unless muted).
+   */
+  onHandover?: (notice: HandoverNotice) => void;
   now?: () => number;
   newClientId?: () => string;
 }
@@ -47,6 +61,9 @@ export class InboxController {
   private readonly conversationFetches = new Map<string, Promise<void>>();
   private listRequest = 0;
   private hellos = 0;
+  /** Handovers already alerted for, and the server time from which a handover counts as new. */
+  private readonly alertedHandovers = new Set<string>();
+  private handoversSince: number | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribers: (() => void)[] = [];
   private readonly now: () => number;
@@ -62,7 +79,12 @@ export class InboxController {
     return this.store.getState();
   }
 
-  private dispatch = (action: InboxAction): void => this.store.dispatch(action);
+  private dispatch = (action: InboxAction): void => {
+    const before = this.state.conversations;
+    this.store.dispatch(action);
+    const after = this.state.conversations;
+    if (after !== before) this.alertNewHandovers(before, after, action.type === 'frame');
+  };
 
   start(): void {
     this.unsubscribers.push(this.deps.socket.onFrame((f) => this.onFrame(f)));
@@ -92,6 +114,10 @@ export class InboxController {
     }
     switch (frame.type) {
       case 'hello':
+        if (this.handoversSince === null) {
+          const t = Date.parse(frame.serverTime);
+          this.handoversSince = Number.isNaN(t) ? this.now() : t;
+        }
         this.onConnected(++this.hellos > 1);
         break;
       case 'message':
@@ -362,6 +388,29 @@ export class InboxController {
         .catch(() => this.readSent.delete(id));
     }
     this.dispatch({ type: 'markedRead', id });
+  }
+
+  // ---- handover alerts ----------------------------------------------------------
+
+  /**
+   * Chime and notify for every conversation whose `handover` just became set. Live frames may
+   * introduce a conversation (it became visible with its handover); REST answers (the list
+   * load, refetches) only alert for conversations already held, so the first load never does.
+   */
+  private alertNewHandovers(before: ConversationMap, after: ConversationMap, live: boolean): void {
+    const found: Conversation[] = [];
+    for (const id of Object.keys(after)) {
+      const next = after[id]!;
+      const prev = before[id];
+      if (prev === next) continue;
+      if (!shouldAlertHandover(prev, next, { live, since: this.handoversSince, alerted: this.alertedHandovers })) continue;
+      this.alertedHandovers.add(handoverKey(id, next.handover!));
+      found.push(next);
+    }
+    for (const c of found) {
+      if (!(this.deps.isMuted?.() ?? false)) this.deps.onChime?.(c.id);
+      this.deps.onHandover?.({ conversationId: c.id, ...handoverNotification(c) });
+    }
   }
 
   // ---- typing expiry -----------------------------------------------------------

@@ -107,6 +107,17 @@ describe('applyMessageToSummary', () => {
     const all = {};
     expect(applyMessageToSummary(all, msg(1), false)).toBe(all);
   });
+
+  it("an agent's reply ends a pending handover; visitor and chatbot messages do not", () => {
+    const handover = { at: msg(2).createdAt, reason: 'visitor_typed' as const };
+    const all = { c1: conv('c1', { lastSeq: 2, handover }) };
+    expect(applyMessageToSummary(all, msg(3, { authorType: 'agent' }), true).c1!.handover).toBe(null);
+    expect(applyMessageToSummary(all, msg(3), true).c1!.handover).toEqual(handover);
+    expect(applyMessageToSummary(all, msg(3, { authorType: 'chatbot' }), true).c1!.handover).toEqual(handover);
+    // an agent message written before the handover (a late ack) leaves it
+    const early = msg(3, { authorType: 'agent', createdAt: msg(1).createdAt });
+    expect(applyMessageToSummary(all, early, true).c1!.handover).toEqual(handover);
+  });
 });
 
 describe('reconcileFirstPage', () => {

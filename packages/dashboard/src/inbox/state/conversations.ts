@@ -83,13 +83,16 @@ function sameConversation(a: Conversation, b: Conversation): boolean {
 
 /**
  * Reflects a message in its conversation's summary before (or without) the
- * server's `conversation` frame: preview, lastSeq and — for visitor messages the
- * agent is not looking at — the unread count.
+ * server's `conversation` frame: preview, lastSeq, — for visitor messages the
+ * agent is not looking at — the unread count, and — for an agent's reply — the
+ * end of a pending chatbot handover (the server clears it the same way; the
+ * sending socket only gets `message.ack`, which carries no summary).
  */
 export function applyMessageToSummary(all: ConversationMap, m: Message, viewing: boolean): ConversationMap {
   const held = all[m.conversationId];
   if (!held || m.seq <= held.lastSeq) return all;
   const unread = m.author.type === 'visitor' && !viewing ? held.unreadCount + 1 : held.unreadCount;
+  const handover = held.handover && m.author.type === 'agent' && m.createdAt >= held.handover.at ? null : held.handover;
   return {
     ...all,
     [held.id]: {
@@ -98,6 +101,7 @@ export function applyMessageToSummary(all: ConversationMap, m: Message, viewing:
       lastMessage: { seq: m.seq, authorType: m.author.type, text: m.text, createdAt: m.createdAt },
       unreadCount: unread,
       updatedAt: m.createdAt > held.updatedAt ? m.createdAt : held.updatedAt,
+      handover,
     },
   };
 }

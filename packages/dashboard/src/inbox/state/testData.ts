@@ -10,6 +10,7 @@ export function msg(seq: number, over: Partial<Message> & { authorType?: Message
     clientId: null,
     author: { type: authorType, id: authorType === 'system' ? null : `${authorType}-1`, name: authorType === 'agent' ? 'Ada' : null },
     text: `message ${seq}`,
+    meta: null,
     createdAt: new Date(Date.UTC(2024, 2, 14, 12, 0, seq)).toISOString(),
     ...rest,
   };
@@ -31,6 +32,8 @@ export function conv(id: string, over: Partial<Conversation> = {}): Conversation
     createdAt: '2024-03-14T10:00:00.000Z',
     updatedAt: '2024-03-14T10:00:00.000Z',
     closedAt: null,
+    chatbot: null,
+    handover: null,
     ...over,
   };
   let at = base.createdAt;
