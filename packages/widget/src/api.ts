@@ -30,7 +30,6 @@ export async function requestSession(base: string, body: SessionRequest): Promis
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       credentials: 'omit',
-      mode: 'cors',
     });
   } catch (e) {
     throw new SessionError(0, String(e));

@@ -19,7 +19,6 @@ export function icon(paths: string[], cls?: string, viewBox = '0 0 24 24'): SVGS
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', viewBox);
   svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
   if (cls) svg.setAttribute('class', cls);
   for (const d of paths) {
     const p = document.createElementNS(NS, 'path');

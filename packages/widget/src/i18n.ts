@@ -15,6 +15,20 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
   return 'en';
 }
 
+/**
+ * The browser's languages (`navigator.languages`, else `navigator.language`)
+ * as sent to the session endpoint, which refuses more than 10 or longer than
+ * 35 characters: strings only, trimmed, 1–35 characters, no duplicates, at most 10.
+ */
+export function browserLanguages(list: readonly unknown[] | null | undefined, single?: unknown): string[] {
+  const out: string[] = [];
+  for (const c of list && list.length ? list : [single]) {
+    const t = typeof c == 'string' ? c.trim() : '';
+    if (t && t.length <= 35 && out.length < 10 && out.indexOf(t) < 0) out.push(t);
+  }
+  return out;
+}
+
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
@@ -23,13 +37,15 @@ export interface LoaderStrings {
   open: string;
   close: string;
   unread: string;
+  /** The teaser's close button. */
+  dismiss: string;
 }
 
 export const loaderStrings: Record<Language, LoaderStrings> = {
-  en: { open: 'Open chat', close: 'Close chat', unread: '{n} unread' },
-  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', unread: '{n} non lus' },
-  de: { open: 'Chat öffnen', close: 'Chat schließen', unread: '{n} ungelesen' },
-  es: { open: 'Abrir chat', close: 'Cerrar chat', unread: '{n} sin leer' },
+  en: { open: 'Open chat', close: 'Close chat', unread: '{n} unread', dismiss: 'Dismiss' },
+  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', unread: '{n} non lus', dismiss: 'Masquer' },
+  de: { open: 'Chat öffnen', close: 'Chat schließen', unread: '{n} ungelesen', dismiss: 'Ausblenden' },
+  es: { open: 'Abrir chat', close: 'Cerrar chat', unread: '{n} sin leer', dismiss: 'Descartar' },
 };
 
 export interface ChatStrings {
@@ -51,6 +67,22 @@ export interface ChatStrings {
   someoneTyping: string;
   messages: string;
   powered: string;
+  /** The badge beside a chatbot's name. */
+  bot: string;
+  /** Label of a chatbot message's group of buttons. */
+  choices: string;
+  /** An `unknown_choice` refusal: the button is no longer offered. */
+  staleChoice: string;
+  /** Read before a chatbot's retry message (invalid answer). */
+  retry: string;
+  /** Alt text of a chatbot message's image. */
+  image: string;
+  /** Composer placeholders while a chatbot question waits for this kind of answer. */
+  askName: string;
+  askEmail: string;
+  askPhone: string;
+  askNumber: string;
+  askText: string;
 }
 
 export const chatStrings: Record<Language, ChatStrings> = {
@@ -73,6 +105,16 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Someone is typing…',
     messages: 'Messages',
     powered: 'Powered by Parley',
+    bot: 'Bot',
+    choices: 'Choose an answer',
+    staleChoice: 'That option is no longer available.',
+    retry: 'Please check your answer',
+    image: 'Image from {name}',
+    askName: 'Type your name…',
+    askEmail: 'Type your email address…',
+    askPhone: 'Type your phone number…',
+    askNumber: 'Type a number…',
+    askText: 'Type your answer…',
   },
   fr: {
     dialog: 'Discuter avec {name}',
@@ -93,6 +135,16 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Quelqu’un écrit…',
     messages: 'Messages',
     powered: 'Propulsé par Parley',
+    bot: 'Bot',
+    choices: 'Choisissez une réponse',
+    staleChoice: 'Cette option n’est plus disponible.',
+    retry: 'Veuillez vérifier votre réponse',
+    image: 'Image de {name}',
+    askName: 'Saisissez votre nom…',
+    askEmail: 'Saisissez votre adresse e-mail…',
+    askPhone: 'Saisissez votre numéro de téléphone…',
+    askNumber: 'Saisissez un nombre…',
+    askText: 'Saisissez votre réponse…',
   },
   de: {
     dialog: 'Chat mit {name}',
@@ -113,6 +165,16 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Jemand schreibt…',
     messages: 'Nachrichten',
     powered: 'Bereitgestellt von Parley',
+    bot: 'Bot',
+    choices: 'Antwort auswählen',
+    staleChoice: 'Diese Option ist nicht mehr verfügbar.',
+    retry: 'Bitte prüfen Sie Ihre Antwort',
+    image: 'Bild von {name}',
+    askName: 'Ihren Namen eingeben…',
+    askEmail: 'Ihre E-Mail-Adresse eingeben…',
+    askPhone: 'Ihre Telefonnummer eingeben…',
+    askNumber: 'Eine Zahl eingeben…',
+    askText: 'Ihre Antwort eingeben…',
   },
   es: {
     dialog: 'Chatear con {name}',
@@ -133,5 +195,15 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Alguien está escribiendo…',
     messages: 'Mensajes',
     powered: 'Con la tecnología de Parley',
+    bot: 'Bot',
+    choices: 'Elige una respuesta',
+    staleChoice: 'Esa opción ya no está disponible.',
+    retry: 'Revisa tu respuesta',
+    image: 'Imagen de {name}',
+    askName: 'Escribe tu nombre…',
+    askEmail: 'Escribe tu correo electrónico…',
+    askPhone: 'Escribe tu número de teléfono…',
+    askNumber: 'Escribe un número…',
+    askText: 'Escribe tu respuesta…',
   },
 };

@@ -10,23 +10,30 @@ const baseCss = `
 :host{all:initial!important;display:block!important;position:static!important}
 .pw{all:initial;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-size:14px;line-height:1.45;color:#111827;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;text-align:left;direction:ltr}
 .pw *,.pw *::before,.pw *::after{box-sizing:border-box}
-.l{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:60px;height:60px;margin:0;padding:0;border:0;border-radius:50%;background:var(--pc);color:var(--pt);cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 8px 28px rgba(15,23,42,.24),0 2px 6px rgba(15,23,42,.14);transition:transform .2s cubic-bezier(.2,.8,.3,1.2),box-shadow .2s;-webkit-tap-highlight-color:transparent;animation:pw-pop .35s cubic-bezier(.2,.8,.3,1.25)}
-.left .l{right:auto;left:20px}
+button{margin:0;padding:0;border:0;background:none;color:inherit;font:inherit;cursor:pointer;-webkit-tap-highlight-color:transparent}
+.l{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:60px;height:60px;border-radius:50%;background:var(--pc);color:var(--pt);display:flex;align-items:center;justify-content:center;box-shadow:0 8px 28px rgba(15,23,42,.24),0 2px 6px rgba(15,23,42,.14);transition:transform .2s cubic-bezier(.2,.8,.3,1.2),box-shadow .2s;animation:pw-pop .35s cubic-bezier(.2,.8,.3,1.25)}
+.left .l,.left .tw{right:auto;left:20px}
 .l:hover{transform:scale(1.07);box-shadow:0 10px 32px rgba(15,23,42,.3),0 2px 6px rgba(15,23,42,.14)}
 .l:active{transform:scale(.95)}
 .l:focus-visible{outline:3px solid var(--pc);outline-offset:3px}
 .l svg{position:absolute;width:30px;height:30px;transition:transform .25s ease,opacity .2s ease;fill:currentColor}
-.l svg.s{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round;width:26px;height:26px}
+svg.s{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}
+.l svg.s{width:26px;height:26px}
 .l .x{opacity:0;transform:rotate(-90deg) scale(.5)}
 .l[aria-expanded=true] .c{opacity:0;transform:rotate(90deg) scale(.5)}
 .l[aria-expanded=true] .x{opacity:1;transform:none}
 .l.busy .c{animation:pw-pulse .9s infinite ease-in-out}
-.b{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#ef4444;color:#fff;font:700 12px/22px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff;animation:pw-pop .3s cubic-bezier(.2,.8,.3,1.4)}
+.b{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#ef4444;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff;animation:pw-pop .3s cubic-bezier(.2,.8,.3,1.4)}
 .b[hidden]{display:none}
+.tw{position:fixed;z-index:2147483000;bottom:94px;right:20px;max-width:300px}
+.t{display:flex;align-items:flex-start;background:#fff;border-radius:16px;box-shadow:inset 0 3px var(--pc),0 8px 28px rgba(15,23,42,.24);animation:pw-pop .3s}
+.t-o{flex:1;min-width:0;padding:13px 4px 13px 16px;text-align:left;border-radius:16px;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden}
+.t-x{flex:none;width:32px;height:32px;margin:5px 5px 0 0;color:#64748b}
+.t-x svg{width:16px;height:16px}
 @keyframes pw-pop{from{transform:scale(.4);opacity:0}to{transform:none;opacity:1}}
 @keyframes pw-pulse{50%{opacity:.55}}
-@media (max-width:480px){.l[aria-expanded=true]{display:none}}
-@media (prefers-reduced-motion:reduce){.l,.b,.l svg{animation:none;transition:none}}
+@media (max-width:480px){.l[aria-expanded=true]{display:none}.tw,.left .tw{left:16px;right:16px;max-width:none}}
+@media (prefers-reduced-motion:reduce){.l,.b,.l svg,.t{animation:none;transition:none}}
 `;
 
 export interface Launcher {
@@ -37,10 +44,21 @@ export interface Launcher {
   setOpen(open: boolean): void;
   setUnread(count: number): void;
   setBusy(busy: boolean): void;
+  /** Shows the welcome teaser above the launcher with this text, or removes it (null). */
+  setTeaser(text: string | null): void;
 }
 
-/** Creates `<div id="parley-widget">` with an open shadow root and draws the launcher. */
-export function createLauncher(color: string, position: 'left' | 'right', strings: LoaderStrings, onClick: () => void): Launcher {
+/**
+ * Creates `<div id="parley-widget">` with an open shadow root and draws the
+ * launcher. `onTeaser(true)`: the teaser was clicked; `onTeaser(false)`: its × was.
+ */
+export function createLauncher(
+  color: string,
+  position: 'left' | 'right',
+  strings: LoaderStrings,
+  onClick: () => void,
+  onTeaser: (open: boolean) => void,
+): Launcher {
   const pc = normalizeColor(color);
   const host = h('div', { id: 'parley-widget' });
   const root = host.attachShadow({ mode: 'open' });
@@ -69,6 +87,9 @@ export function createLauncher(color: string, position: 'left' | 'right', string
   button.appendChild(icon(['M6.5 6.5l11 11', 'M17.5 6.5l-11 11'], 's x'));
   button.appendChild(badge);
   button.addEventListener('click', onClick);
+  // A polite live region that stays in place, so a teaser put into it is announced.
+  const live = h('div', { class: 'tw', role: 'status', 'aria-live': 'polite' });
+  container.appendChild(live);
   container.appendChild(button);
   root.appendChild(container);
 
@@ -97,6 +118,20 @@ export function createLauncher(color: string, position: 'left' | 'right', string
     },
     setBusy(busy) {
       button.classList.toggle('busy', busy);
+    },
+    setTeaser(text) {
+      // Removing the focused × would drop focus to the page: hand it to the launcher.
+      if (live.contains(root.activeElement)) button.focus();
+      live.textContent = '';
+      if (!text) return;
+      const close = h(
+        'button',
+        { type: 'button', class: 't-x', 'data-parley-teaser-close': '', 'aria-label': strings.dismiss },
+        icon(['M6 6l12 12', 'M18 6L6 18'], 's'),
+      );
+      const open = h('button', { type: 'button', class: 't-o', 'data-parley-teaser-open': '' }, text);
+      open.onclick = close.onclick = (e) => onTeaser(e.currentTarget === open);
+      live.appendChild(h('div', { class: 't', 'data-parley-teaser': '' }, open, close));
     },
   };
 }

@@ -9,9 +9,10 @@
  */
 import { requestSession, type Session, type SessionError, type SessionRequest } from './api';
 import type { ChatContext, ChatController, ChatMount, WidgetEvent } from './bridge';
-import { loaderStrings, pickLanguage } from './i18n';
+import { browserLanguages, loaderStrings, pickLanguage } from './i18n';
 import { createLauncher, type Launcher } from './launcher';
 import { keys, safeStore, type KeyValueStore } from './storage';
+import { teaser } from './teaser';
 import { baseUrl } from './url';
 
 declare const __CHAT_VERSION__: string;
@@ -25,7 +26,8 @@ interface ParleyApi {
   _r?: (mount: ChatMount) => void;
 }
 
-const PAGE_MAX = 2048;
+/** Page facts are cut to what the session endpoint accepts. */
+const cut = (s: string) => (s || '').slice(0, 2048);
 const TAG = '[parley]';
 
 function findScript(): HTMLScriptElement | null {
@@ -34,9 +36,9 @@ function findScript(): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>('script[data-key][src*="widget.js"]');
 }
 
-function localStorageOrNull(): KeyValueStore | null {
+function storageOrNull(name: 'localStorage' | 'sessionStorage'): KeyValueStore | null {
   try {
-    return window.localStorage;
+    return window[name];
   } catch {
     return null;
   }
@@ -59,7 +61,9 @@ function main(): void {
     return;
   }
   const base = baseUrl(script.src, location.href);
-  const store = safeStore(localStorageOrNull());
+  const store = safeStore(storageOrNull('localStorage'));
+  // For this visit only (the tab's session): the teaser was dismissed or the box opened.
+  const welcome = teaser(safeStore(storageOrNull('sessionStorage')), keys.teaser(websiteKey));
   const listeners: Partial<Record<string, Listener[]>> = {};
 
   let language = store.getItem(keys.language(websiteKey)) || '';
@@ -88,11 +92,13 @@ function main(): void {
     return {
       websiteKey: websiteKey as string,
       ...(visitorId ? { visitorId } : {}),
-      language: language || navigator.language || 'en',
+      // Only the language set by the website's script: it wins over the browser's.
+      ...(language ? { language } : {}),
+      languages: browserLanguages(navigator.languages, navigator.language),
       page: {
-        url: location.href.slice(0, PAGE_MAX),
-        title: (document.title || '').slice(0, PAGE_MAX),
-        referrer: (document.referrer || '').slice(0, PAGE_MAX),
+        url: cut(location.href),
+        title: cut(document.title),
+        referrer: cut(document.referrer),
       },
       screen: { width: screen.width, height: screen.height },
     };
@@ -162,6 +168,13 @@ function main(): void {
     };
   }
 
+  /** Unsent messages (a JSON array longer than "[]"). */
+  const pending = () => (store.getItem(keys.outbox(websiteKey as string)) || '').length > 2;
+
+  function updateTeaser(): void {
+    if (launcher && session) launcher.setTeaser(welcome.text(session, isOpen, pending()));
+  }
+
   function setOpen(open: boolean): void {
     wantOpen = open;
     const l = launcher;
@@ -169,6 +182,9 @@ function main(): void {
     isOpen = open;
     l.setOpen(open);
     if (open) {
+      // The visitor has seen the chatbot's welcome now: no teaser again during this visit.
+      welcome.dismiss();
+      updateTeaser();
       loadChat().then(
         (c) => {
           if (isOpen) c.setOpen(true);
@@ -189,13 +205,24 @@ function main(): void {
     if (mounted) return;
     mounted = true;
     const strings = loaderStrings[uiLanguage()];
-    const l = createLauncher(s.website.color, s.website.position === 'left' ? 'left' : 'right', strings, () => setOpen(!isOpen));
+    const l = createLauncher(
+      s.website.color,
+      s.website.position === 'left' ? 'left' : 'right',
+      strings,
+      () => setOpen(!isOpen),
+      (open) => {
+        if (open) return setOpen(true);
+        welcome.dismiss();
+        updateTeaser();
+      },
+    );
     launcher = l;
     (document.body || document.documentElement).appendChild(l.host);
     emit('ready', { visitorId: s.visitorId });
-    const outbox = store.getItem(keys.outbox(websiteKey as string));
     if (wantOpen) setOpen(true);
-    else if (s.conversation || (outbox && outbox.length > 2)) idle(() => void loadChat().catch(() => undefined));
+    else if (s.conversation || pending()) idle(() => void loadChat().catch(() => undefined));
+    // Into the live region once it is in the page, so screen readers announce it.
+    setTimeout(updateTeaser, 400);
   }
 
   let retries = 0;

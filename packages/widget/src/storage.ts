@@ -66,4 +66,6 @@ export const keys = {
   language: (k: string) => `parley:${k}:lang`,
   outbox: (k: string) => `parley:${k}:outbox`,
   read: (k: string) => `parley:${k}:read`,
+  /** sessionStorage: the welcome teaser was dismissed (or the box opened) during this visit. */
+  teaser: (k: string) => `parley:${k}:teaser`,
 };

@@ -10,3 +10,14 @@ export function baseUrl(src: string, page: string): string {
 export function visitorSocketUrl(base: string, token: string): string {
   return base.replace(/^http/i, 'ws') + 'ws/visitor?token=' + encodeURIComponent(token);
 }
+
+/** An absolute http(s) URL, normalised; anything else (javascript:, data:, relative, junk) is null. */
+export function httpUrl(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  try {
+    const u = new URL(input.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

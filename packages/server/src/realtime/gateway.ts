@@ -24,6 +24,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { send, sendRaw, type Connection } from './connection.js';
 import { TokenBucket } from './token-bucket.js';
+import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface GatewayDeps {
@@ -249,6 +250,14 @@ export class Gateway {
           lastSeq: result.conversation?.last_seq ?? 0,
           hasMore: result.hasMore,
         });
+        // A visitor that reconnects may have missed the chatbot's prompt state: send it again.
+        if (connection.role === 'visitor' && result.conversation) {
+          const c = result.conversation;
+          send(connection, {
+            type: 'conversation',
+            conversation: { id: c.id, status: c.status, lastSeq: c.last_seq, chatbot: await visitorChatbotOf(this.deps.db, c.id) },
+          });
+        }
         return;
       }
       case 'typing': {

@@ -8,6 +8,7 @@ import type { ChatContext, ChatController } from '../bridge';
 import { chatStrings, pickLanguage } from '../i18n';
 import { keys, readJson } from '../storage';
 import { visitorSocketUrl } from '../url';
+import { awaitingRetry, composerHints } from './chatbot';
 import { browserEnv, createConnection, type ConnectionEnv } from './connection';
 import { ChatCore } from './core';
 import { newClientId } from './ids';
@@ -42,13 +43,19 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
         view.setComposer('');
         view.setError(null);
         typing.stop();
-        view.render(transcript.list(), true);
+        draw(true);
       } else if (result.reason === 'tooLong') view.setComposer(text); // shows the length error
     },
     input(text) {
       typing.input(!text.trim());
     },
     close: () => ctx.requestClose(),
+    choose(nodeId, choiceId) {
+      if (core.choose(nodeId, choiceId)) {
+        view.setError(null);
+        draw(true);
+      }
+    },
   });
   view.setAgentsOnline(session.agentsOnline);
   const style = document.createElement('style');
@@ -86,13 +93,21 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
     } else ctx.setUnread(core.unread(readSeq()));
   }
 
+  /** Transcript, chatbot buttons and the composer's hints for the chatbot's question. */
+  function draw(scrollToEnd?: boolean): void {
+    const items = transcript.list();
+    const bot = core.chatbot;
+    view.render(items, core.prompt(), scrollToEnd);
+    view.setComposerHints(composerHints(bot, strings, awaitingRetry(items, core.conversationId, bot)));
+  }
+
   let renderQueued = false;
   function scheduleRender(): void {
     if (renderQueued) return;
     renderQueued = true;
     Promise.resolve().then(() => {
       renderQueued = false;
-      view.render(transcript.list());
+      draw();
       updateUnread();
     });
   }
@@ -104,7 +119,7 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
       // A refused upgrade (bad or expired token) makes the next attempt ask for a fresh one.
       if (fresh) {
         session = await ctx.refreshSession();
-        core.adoptConversation(session.conversation ? session.conversation.id : null);
+        core.adoptConversation(session.conversation);
       }
       return visitorSocketUrl(ctx.base, session.token);
     },
@@ -124,6 +139,8 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
     transcript,
     send: (frame) => conn.send(frame),
     conversationId: session.conversation ? session.conversation.id : null,
+    conversationStatus: session.conversation ? session.conversation.status : undefined,
+    chatbot: session.conversation ? session.conversation.chatbot : undefined,
     newClientId: () => newClientId(),
     events: {
       message: (m) => ctx.emit('message', publicMessage(m)),
@@ -134,6 +151,7 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
         view.setError(error);
       },
       notice: (error) => view.setError(error),
+      choiceRefused: (code, error) => view.setError(code === 'unknown_choice' ? strings.staleChoice : error),
       typing: onTyping,
       presence: (n) => view.setAgentsOnline(n),
       changed: scheduleRender,
@@ -153,9 +171,11 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
       open = o;
       view.setOpen(o);
       if (o) {
-        view.render(transcript.list(), true);
+        draw(true);
         view.focusComposer();
-      }
+        // The chatbot that applies starts when no conversation is going on (the server decides).
+        core.opened();
+      } else core.closed();
       updateUnread();
     },
   };

@@ -17,6 +17,7 @@ function msg(seq: number, over: Partial<Message> = {}): Message {
     clientId: null,
     author: AGENT,
     text: 'text ' + seq,
+    meta: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...over,
   };
@@ -45,6 +46,7 @@ function setup(opts: { conversationId?: string | null; online?: boolean; store?:
       message: (m) => events.push(['message', m.seq, m.author.type]),
       failed: (text, error) => events.push(['failed', text, error]),
       notice: (error) => events.push(['notice', error]),
+      choiceRefused: (code, error) => events.push(['choiceRefused', code, error]),
       typing: (a, on) => events.push(['typing', a.type, on]),
       presence: (count) => events.push(['presence', count]),
       changed: () => events.push(['changed']),
@@ -249,5 +251,210 @@ describe('ChatCore — frames', () => {
     expect(t.core.unread(0)).toBe(3);
     expect(t.core.unread(3)).toBe(1);
     expect(t.core.lastSeq()).toBe(4);
+  });
+});
+
+describe('ChatCore — chatbots', () => {
+  const BOT: Author = { type: 'chatbot', id: 'bot-1', name: 'Barista' };
+  const BUTTONS = [
+    { id: 'pricing', label: 'Pricing' },
+    { id: 'human', label: 'Talk to a person', human: true },
+  ];
+  const menu = (seq: number) => msg(seq, { author: BOT, text: 'What can we help with?', meta: { chatbot: { id: 'bot-1', nodeId: 'menu' }, buttons: BUTTONS } });
+  const atMenu = { status: 'waiting' as const, nodeId: 'menu', awaiting: 'button' as const, field: null };
+  const asking = { status: 'waiting' as const, nodeId: 'ask_email', awaiting: 'answer' as const, field: 'email' as const };
+  const conversationFrame = (id: string, chatbot: typeof atMenu | typeof asking | null, status: 'open' | 'closed' = 'open'): ServerFrame => ({
+    type: 'conversation',
+    conversation: { id, status, lastSeq: 0, chatbot },
+  });
+  const choiceAck = (seq: number, clientId: string, choiceId = 'pricing') =>
+    msg(seq, { clientId, author: VISITOR, text: 'Pricing', meta: { choice: { chatbotId: 'bot-1', nodeId: 'menu', choiceId } } });
+
+  /** A visitor in conv-1 with the menu shown and the chatbot waiting on it. */
+  function atMenuSetup(store = memoryStore()) {
+    const t = setup({ store });
+    t.core.ready();
+    t.frame({ type: 'sync', conversationId: C, messages: [menu(1)], lastSeq: 1, hasMore: false });
+    t.frame(conversationFrame(C, atMenu));
+    t.sent.length = 0;
+    return t;
+  }
+
+  describe('chatbot.open', () => {
+    it('is sent when the box opens while connected, after nothing else', () => {
+      const t = setup({ conversationId: null });
+      t.core.ready();
+      t.sent.length = 0;
+      t.core.opened();
+      expect(t.sent).toEqual([{ type: 'chatbot.open' }]);
+    });
+
+    it('waits for the socket when the box opens offline, then follows sync and the outbox', () => {
+      const t = setup({ conversationId: null, online: false });
+      t.core.submit('typed before the socket was up');
+      t.core.opened();
+      expect(t.sent).toEqual([]);
+      t.setOnline(true);
+      t.core.ready();
+      expect(t.types()).toEqual(['sync', 'message.send', 'chatbot.open']);
+    });
+
+    it('is not repeated on reconnect once a conversation is known, but is while the box is open and none is', () => {
+      const t = setup({ conversationId: null });
+      t.core.ready();
+      t.core.opened();
+      t.core.disconnected();
+      t.core.ready();
+      expect(t.types().filter((x) => x === 'chatbot.open')).toHaveLength(2);
+
+      t.frame(conversationFrame('conv-9', atMenu));
+      t.sent.length = 0;
+      t.core.disconnected();
+      t.core.ready();
+      expect(t.types()).toEqual(['sync']);
+    });
+
+    it('is sent again after the conversation closed, and dropped when the box closes before the socket is up', () => {
+      const t = setup({ online: false });
+      t.core.opened();
+      t.core.closed();
+      t.setOnline(true);
+      t.core.ready();
+      expect(t.types()).toEqual(['sync']);
+      t.core.opened();
+      t.frame(conversationFrame(C, null, 'closed'));
+      t.core.disconnected();
+      t.core.ready();
+      expect(t.types()).toEqual(['sync', 'chatbot.open', 'sync', 'chatbot.open']);
+    });
+  });
+
+  it('follows the conversation a chatbot started and its state, from the conversation frame', () => {
+    const t = setup({ conversationId: null });
+    t.core.ready();
+    t.frame({ type: 'sync', conversationId: null, messages: [], lastSeq: 0, hasMore: false });
+    t.core.opened();
+    t.frame(conversationFrame('conv-7', atMenu));
+    expect(t.core.conversationId).toBe('conv-7');
+    expect(t.core.chatbot).toEqual(atMenu);
+    t.frame({ type: 'message', message: { ...menu(1), conversationId: 'conv-7', id: 'b1' } });
+    expect(t.core.prompt()).toMatchObject({ nodeId: 'menu', active: true });
+    expect(t.events).toContainEqual(['message', 1, 'chatbot']);
+  });
+
+  it('takes the chatbot state from the session at start and from a refreshed session', () => {
+    const t = setup();
+    expect(t.core.chatbot).toBeNull();
+    t.core.adoptConversation({ id: C, status: 'open', chatbot: asking });
+    expect(t.core.chatbot).toEqual(asking);
+  });
+
+  it('a click goes out as chatbot.choose through the outbox, shows at once, and disables the buttons', () => {
+    const t = atMenuSetup();
+    expect(t.core.choose('menu', 'pricing')).toBe(true);
+    expect(t.sent).toEqual([{ type: 'chatbot.choose', clientId: 'c-1', conversationId: C, nodeId: 'menu', choiceId: 'pricing' }]);
+    expect(t.outbox.list()).toMatchObject([{ clientId: 'c-1', text: 'Pricing', choice: { conversationId: C, nodeId: 'menu', choiceId: 'pricing' } }]);
+    expect(t.transcript.list().at(-1)).toMatchObject({ status: 'pending', text: 'Pricing', author: { type: 'visitor' }, meta: { choice: { choiceId: 'pricing' } } });
+    expect(t.core.prompt()).toMatchObject({ active: false, chosen: 'pricing' });
+    // A second click (double click, another button) while the first is on its way does nothing.
+    expect(t.core.choose('menu', 'human')).toBe(false);
+    expect(t.core.choose('menu', 'pricing')).toBe(false);
+    expect(t.sent).toHaveLength(1);
+  });
+
+  it('refuses buttons that are not clickable now', () => {
+    const t = atMenuSetup();
+    expect(t.core.choose('other-node', 'pricing')).toBe(false);
+    expect(t.core.choose('menu', 'nope')).toBe(false);
+    t.frame(conversationFrame(C, asking));
+    expect(t.core.choose('menu', 'pricing')).toBe(false);
+    expect(t.sent).toEqual([]);
+    expect(t.outbox.size).toBe(0);
+  });
+
+  it('is acknowledged like a message: the bubble becomes the stored choice, the buttons go', () => {
+    const t = atMenuSetup();
+    t.core.choose('menu', 'pricing');
+    t.frame({ type: 'message.ack', clientId: 'c-1', message: choiceAck(2, 'c-1') });
+    expect(t.outbox.size).toBe(0);
+    expect(t.transcript.list().map((i) => [i.seq, i.status, i.author.type])).toEqual([
+      [1, 'sent', 'chatbot'],
+      [2, 'sent', 'visitor'],
+    ]);
+    expect(t.core.prompt()).toBeNull();
+    t.frame({ type: 'message', message: msg(3, { author: BOT, text: 'Our prices…', meta: { chatbot: { id: 'bot-1', nodeId: 'prices' } } }) });
+    t.frame(conversationFrame(C, asking));
+    expect(t.core.chatbot).toEqual(asking);
+    expect(t.core.prompt()).toBeNull();
+  });
+
+  it('is resent with the same clientId after a reconnect or a reload, so it is stored once', () => {
+    const store = memoryStore();
+    const t = atMenuSetup(store);
+    t.setOnline(false);
+    t.core.choose('menu', 'pricing');
+    t.setOnline(true);
+    t.core.disconnected();
+    t.core.ready();
+    const choose = { type: 'chatbot.choose', clientId: 'c-1', conversationId: C, nodeId: 'menu', choiceId: 'pricing' };
+    expect(t.sent).toEqual([{ type: 'sync', conversationId: C, afterSeq: 1 }, choose]);
+
+    const reloaded = setup({ store });
+    expect(reloaded.transcript.list()).toMatchObject([{ status: 'pending', text: 'Pricing', meta: { choice: { nodeId: 'menu', choiceId: 'pricing' } } }]);
+    reloaded.core.ready();
+    expect(reloaded.sent[1]).toEqual(choose);
+    // The server answers the repeat with the same ack: one bubble.
+    reloaded.frame({ type: 'message.ack', clientId: 'c-1', message: choiceAck(2, 'c-1') });
+    reloaded.frame({ type: 'message.ack', clientId: 'c-1', message: choiceAck(2, 'c-1') });
+    expect(reloaded.transcript.list().filter((i) => i.author.type === 'visitor')).toHaveLength(1);
+  });
+
+  it('unknown_choice removes the pending bubble, re-enables the other buttons and tells the visitor', () => {
+    const t = atMenuSetup();
+    t.core.choose('menu', 'pricing');
+    t.frame({ type: 'error', code: 'unknown_choice', message: 'That button is no longer offered', ref: 'c-1' });
+    expect(t.outbox.size).toBe(0);
+    expect(t.transcript.list().map((i) => i.seq)).toEqual([1]);
+    expect(t.events).toContainEqual(['choiceRefused', 'unknown_choice', 'That button is no longer offered']);
+    // Never put into the composer like a refused typed message.
+    expect(t.events.some((e) => e[0] === 'failed')).toBe(false);
+    expect(t.core.prompt()).toMatchObject({ active: true, chosen: null, refused: ['pricing'] });
+    expect(t.core.choose('menu', 'pricing')).toBe(false);
+    expect(t.core.choose('menu', 'human')).toBe(true);
+    // Nothing is resent after a reconnect.
+    t.sent.length = 0;
+    t.core.ready();
+    expect(t.types()).toEqual(['sync', 'chatbot.choose']);
+    expect(t.sent[1]).toMatchObject({ choiceId: 'human' });
+  });
+
+  it('another refusal of a click (rate limit) drops the bubble and keeps the button clickable', () => {
+    const t = atMenuSetup();
+    t.core.choose('menu', 'pricing');
+    t.frame({ type: 'error', code: 'rate_limited', message: 'Slow down', ref: 'c-1' });
+    expect(t.transcript.list().map((i) => i.seq)).toEqual([1]);
+    expect(t.events).toContainEqual(['choiceRefused', 'rate_limited', 'Slow down']);
+    expect(t.core.prompt()).toMatchObject({ active: true, refused: [] });
+  });
+
+  it('typed text while buttons show is a normal message.send, and the buttons go', () => {
+    const t = atMenuSetup();
+    t.core.submit('Actually, can I talk to someone?');
+    expect(t.sent).toEqual([{ type: 'message.send', clientId: 'c-1', text: 'Actually, can I talk to someone?' }]);
+    expect(t.core.prompt()).toBeNull();
+  });
+
+  it('messages without meta (an older server) are taken as plain messages', () => {
+    const t = setup();
+    const old = msg(1) as Partial<Message>;
+    delete old.meta;
+    t.frame({ type: 'sync', conversationId: C, messages: [old as Message], lastSeq: 1, hasMore: false });
+    t.frame({ type: 'message', message: { ...(old as Message), id: 'm2', seq: 2 } });
+    expect(t.transcript.list()).toMatchObject([
+      { seq: 1, meta: null },
+      { seq: 2, meta: null },
+    ]);
+    expect(t.core.prompt()).toBeNull();
+    expect(t.core.chatbot).toBeNull();
   });
 });

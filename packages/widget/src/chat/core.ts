@@ -1,10 +1,14 @@
 /**
  * The visitor side of the real-time protocol (docs/protocol.md), without DOM
  * or sockets: what to send on (re)connect, how to treat every server frame,
- * the outbox life cycle (pending → ack | error) and unread counting.
+ * the outbox life cycle (pending → ack | error) and unread counting, and the
+ * chatbot's side: `chatbot.open` when the box opens, button clicks
+ * (`chatbot.choose`, through the outbox like messages) and the chatbot state
+ * carried by `conversation` frames.
  * The controller feeds it frames and renders what it reports.
  */
-import type { Author, Message, ServerFrame } from '@parley/core';
+import type { Author, Message, ServerFrame, VisitorChatbotState } from '@parley/core';
+import { currentPrompt, refusedKey, type ChatbotPrompt } from './chatbot';
 import type { Outbox, OutboxEntry } from './outbox';
 import { checkText, type TextCheck } from './text';
 import type { Transcript } from './transcript';
@@ -16,6 +20,8 @@ export interface CoreEvents {
   failed(text: string, error: string): void;
   /** An error worth showing that concerns no particular message. */
   notice(error: string): void;
+  /** The server refused a button click (`unknown_choice`, or e.g. `rate_limited`): its bubble is gone. */
+  choiceRefused(code: string, error: string): void;
   /** Someone else started or stopped typing. */
   typing(author: Author, typing: boolean): void;
   presence(agentsOnline: number): void;
@@ -29,6 +35,9 @@ export interface CoreOptions {
   /** Sends a frame on the socket; false when it is not connected. */
   send(frame: object): boolean;
   conversationId: string | null;
+  /** What the session says about that conversation. */
+  conversationStatus?: 'open' | 'closed';
+  chatbot?: VisitorChatbotState | null;
   events: CoreEvents;
   newClientId(): string;
   now?: () => Date;
@@ -39,11 +48,38 @@ export class ChatCore {
   /** Until the first sync completes, arriving messages are history, not news. */
   private live = false;
   private readonly syncing = new Set<string>();
+  /** Per conversation: its status and its chatbot, from the session and `conversation` frames. */
+  private readonly statuses = new Map<string, 'open' | 'closed'>();
+  private readonly bots = new Map<string, VisitorChatbotState | null>();
+  /** Buttons the server refused (see refusedKey). */
+  private readonly refused = new Set<string>();
+  /** The chat box is open. */
+  private boxOpen = false;
+  /** `chatbot.open` is owed for this opening (the socket was not ready yet). */
+  private openOwed = false;
 
   constructor(private readonly o: CoreOptions) {
     this.conversationId = o.conversationId;
-    if (o.conversationId) o.transcript.addConversation(o.conversationId);
+    if (o.conversationId) {
+      o.transcript.addConversation(o.conversationId);
+      if (o.conversationStatus) this.statuses.set(o.conversationId, o.conversationStatus);
+      if (o.chatbot !== undefined) this.bots.set(o.conversationId, o.chatbot);
+    }
     for (const e of o.outbox.list()) o.transcript.addPending(e);
+  }
+
+  /** The chatbot of the current conversation (null when none ran). */
+  get chatbot(): VisitorChatbotState | null {
+    return (this.conversationId && this.bots.get(this.conversationId)) || null;
+  }
+
+  /** The chatbot buttons to show now, if any. */
+  prompt(): ChatbotPrompt | null {
+    return currentPrompt(this.o.transcript.list(), this.conversationId, this.chatbot, this.refused);
+  }
+
+  private hasOpenConversation(): boolean {
+    return !!this.conversationId && this.statuses.get(this.conversationId) !== 'closed';
   }
 
   private setConversation(id: string): void {
@@ -52,16 +88,47 @@ export class ChatCore {
     this.o.transcript.addConversation(id);
   }
 
-  /** Adopts the conversation a fresh session reports when none is known yet. */
-  adoptConversation(id: string | null): void {
-    if (id && !this.conversationId) this.setConversation(id);
+  /**
+   * Adopts the conversation a fresh session reports when none is known yet,
+   * and takes its status and chatbot state when it is the current one.
+   */
+  adoptConversation(c: { id: string; status: 'open' | 'closed'; chatbot?: VisitorChatbotState | null } | null): void {
+    if (!c || !c.id) return;
+    if (!this.conversationId) this.setConversation(c.id);
+    if (c.id !== this.conversationId) return;
+    this.statuses.set(c.id, c.status);
+    if (c.chatbot !== undefined) this.bots.set(c.id, c.chatbot);
+    this.o.events.changed();
   }
 
-  /** After every hello: `sync` from the highest seq held, then the whole outbox. */
+  /**
+   * After every hello: `sync` from the highest seq held, then the whole
+   * outbox, then `chatbot.open` when it is owed, or when the box is open and
+   * no conversation is going on.
+   */
   ready(): void {
     this.syncing.clear();
     this.requestSync(this.conversationId);
     for (const e of this.o.outbox.list()) this.sendEntry(e);
+    if (this.boxOpen && !this.hasOpenConversation()) this.openOwed = true;
+    this.flushOpen();
+  }
+
+  /** The visitor opened the box: the chatbot that applies may start (the server decides). */
+  opened(): void {
+    this.boxOpen = true;
+    this.openOwed = true;
+    this.flushOpen();
+  }
+
+  /** The box was closed: a `chatbot.open` not sent yet is dropped. */
+  closed(): void {
+    this.boxOpen = false;
+    this.openOwed = false;
+  }
+
+  private flushOpen(): void {
+    if (this.openOwed && this.o.send({ type: 'chatbot.open' })) this.openOwed = false;
   }
 
   disconnected(): void {
@@ -78,9 +145,34 @@ export class ChatCore {
   }
 
   private sendEntry(e: OutboxEntry): boolean {
+    const c = e.choice;
+    if (c) return this.o.send({ type: 'chatbot.choose', clientId: e.clientId, conversationId: c.conversationId, nodeId: c.nodeId, choiceId: c.choiceId });
     // No conversationId: the server routes the message to the visitor's open
     // conversation or starts one; the ack says which.
     return this.o.send({ type: 'message.send', clientId: e.clientId, text: e.text });
+  }
+
+  /**
+   * The visitor clicked a chatbot button: like a typed message, it goes to
+   * the outbox (resent with the same clientId until acknowledged, so it is
+   * idempotent) and shows at once as a pending bubble with the button's label.
+   * False when that button is not clickable now.
+   */
+  choose(nodeId: string, choiceId: string): boolean {
+    const p = this.prompt();
+    const button = p && p.active && p.nodeId === nodeId ? p.buttons.find((b) => b.id === choiceId) : undefined;
+    if (!p || !button || !this.conversationId || p.refused.indexOf(choiceId) >= 0) return false;
+    const entry: OutboxEntry = {
+      clientId: this.o.newClientId(),
+      text: button.label,
+      createdAt: (this.o.now ? this.o.now() : new Date()).toISOString(),
+      choice: { conversationId: this.conversationId, nodeId, choiceId, chatbotId: p.chatbotId },
+    };
+    this.o.outbox.add(entry);
+    this.o.transcript.addPending(entry);
+    this.sendEntry(entry);
+    this.o.events.changed();
+    return true;
   }
 
   /**
@@ -147,6 +239,16 @@ export class ChatCore {
         if (this.take(m, true) && m.seq > had + 1) this.requestSync(m.conversationId);
         break;
       }
+      case 'conversation': {
+        // Visitors get {id, status, lastSeq, chatbot}.
+        const c = f.conversation as { id?: string; status?: 'open' | 'closed'; chatbot?: VisitorChatbotState | null };
+        if (!c || !c.id) return;
+        // One we hold nothing of, open: a new conversation (the chatbot started, or another tab wrote).
+        if (c.id !== this.conversationId && t.maxSeq(c.id) === 0 && c.status !== 'closed') this.setConversation(c.id);
+        if (c.status) this.statuses.set(c.id, c.status);
+        this.bots.set(c.id, c.chatbot || null);
+        break;
+      }
       case 'typing':
         if (f.author && f.author.type !== 'visitor') this.o.events.typing(f.author, !!f.typing);
         return;
@@ -154,7 +256,16 @@ export class ChatCore {
         this.o.events.presence(f.agentsOnline);
         return;
       case 'error':
-        if (f.ref) {
+        if (f.ref && (f.code === 'unknown_choice' || this.isChoice(f.ref))) {
+          // A refused click: drop its bubble (the buttons come back), never put the label in the composer.
+          const p = this.prompt();
+          const entry = this.o.outbox.remove(f.ref);
+          const item = t.get(f.ref);
+          const choice = entry && entry.choice ? entry.choice.choiceId : item && item.meta && item.meta.choice ? item.meta.choice.choiceId : null;
+          if (f.code === 'unknown_choice' && p && choice !== null && p.chosen === choice) this.refused.add(refusedKey(p.key, choice));
+          t.discard(f.ref);
+          this.o.events.choiceRefused(f.code, f.message);
+        } else if (f.ref) {
           const entry = this.o.outbox.remove(f.ref);
           const item = t.fail(f.ref, f.message);
           const text = entry ? entry.text : item ? item.text : null;
@@ -166,6 +277,14 @@ export class ChatCore {
         return;
     }
     this.o.events.changed();
+  }
+
+  /** The client id is a button click waiting in the outbox or shown as pending. */
+  private isChoice(clientId: string): boolean {
+    const entry = this.o.outbox.list().find((e) => e.clientId === clientId);
+    if (entry) return !!entry.choice;
+    const item = this.o.transcript.get(clientId);
+    return !!(item && item.meta && item.meta.choice);
   }
 
   /** Messages from others in the current conversation after `readSeq`. */

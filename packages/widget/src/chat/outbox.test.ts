@@ -79,3 +79,19 @@ describe('Outbox', () => {
     expect(none.list()).toEqual([entry(2)]);
   });
 });
+
+describe('Outbox — chatbot button clicks', () => {
+  const choice = { conversationId: 'conv-1', nodeId: 'menu', choiceId: 'pricing', chatbotId: 'bot-1' };
+
+  it('keeps a click with its choice across reloads', () => {
+    const store = memoryStore();
+    new Outbox(store, KEY).add({ ...entry(1), text: 'Pricing', choice });
+    expect(new Outbox(store, KEY).list()).toEqual([{ ...entry(1), text: 'Pricing', choice }]);
+  });
+
+  it('drops an entry whose choice is malformed, keeps plain entries', () => {
+    const store = memoryStore();
+    store.setItem(KEY, JSON.stringify([{ ...entry(1), choice: { nodeId: 'menu' } }, entry(2), { ...entry(3), choice }]));
+    expect(new Outbox(store, KEY).list()).toEqual([entry(2), { ...entry(3), choice }]);
+  });
+});

@@ -40,6 +40,22 @@ svg.s{fill:none;stroke:currentColor;stroke-width:2.2;stroke-linecap:round;stroke
 .failed .bub{background:#fef2f2;color:#991b1b;box-shadow:inset 0 0 0 1px #fecaca}
 .bub a{color:inherit;text-decoration:underline;text-underline-offset:2px}
 .ag .bub a{color:var(--pl)}
+.who svg{display:inline-block;width:15px;height:15px;vertical-align:-3px;margin-right:4px}
+.tag{margin-left:6px;padding:1px 6px;border-radius:6px;background:#e8edf3;color:#475569;font-size:10px;font-weight:700;letter-spacing:.05em;text-transform:uppercase}
+.bot .bub{box-shadow:inset 0 0 0 1px #e2e8f0}
+.retry .bub{background:#fffbeb;color:#78350f;box-shadow:inset 3px 0 0 #f59e0b,inset 0 0 0 1px #fde68a}
+.att{display:flex;flex-direction:column;align-items:flex-start;gap:6px;margin-top:6px;max-width:82%}
+.att img{display:block;max-width:100%;max-height:260px;border-radius:14px;background:#e5e7eb}
+.lk{display:inline-flex;align-items:center;gap:6px;padding:8px 12px;border-radius:12px;background:#fff;color:var(--pl);font-weight:600;text-decoration:none;overflow-wrap:anywhere;box-shadow:inset 0 0 0 1px #e2e8f0}
+.lk:hover{text-decoration:underline}
+.lk svg{flex:none;width:15px;height:15px}
+.chs{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px;max-width:92%}
+.ch{padding:8px 14px;border-radius:18px;background:#fff;color:var(--pl);font-size:14px;font-weight:600;line-height:1.3;text-align:left;overflow-wrap:anywhere;box-shadow:inset 0 0 0 1.5px var(--pl);transition:background .15s,color .15s}
+.ch:hover:not(:disabled){background:var(--pc);color:var(--pt);box-shadow:inset 0 0 0 1.5px var(--pc)}
+.ch.hu{color:#334155;box-shadow:inset 0 0 0 1.5px #cbd5e1}
+.ch:disabled{opacity:.45;cursor:default}
+.ch.on{opacity:1;background:var(--pc);color:var(--pt);box-shadow:none}
+.ch:focus-visible,.lk:focus-visible{outline:2px solid var(--pc);outline-offset:2px}
 .meta{font-size:11px;color:#94a3b8;margin:4px 8px 0}
 .failed .meta{color:#dc2626;font-weight:600}
 .typing{margin-top:14px}
@@ -65,5 +81,5 @@ textarea::placeholder{color:#94a3b8}
 .pw-by{text-align:center;font-size:11px;color:#a0aec0;padding:7px 0 1px;letter-spacing:.01em}
 @media (max-width:480px){.win,.left .win{inset:0;width:100%;height:100%;max-height:none;border-radius:0;bottom:0;right:0;left:0;animation-name:pw-up}textarea{font-size:16px}}
 @keyframes pw-up{from{opacity:0;transform:translateY(24px)}to{opacity:1;transform:none}}
-@media (prefers-reduced-motion:reduce){.win,.dots i{animation:none}}
+@media (prefers-reduced-motion:reduce){.win,.dots i{animation:none}.ch{transition:none}}
 `;

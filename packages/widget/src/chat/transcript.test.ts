@@ -11,6 +11,7 @@ function msg(seq: number, over: Partial<Message> = {}): Message {
     clientId: null,
     author: { type: 'agent', id: 'a1', name: 'Ada' },
     text: 'text ' + seq,
+    meta: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
     ...over,
   };

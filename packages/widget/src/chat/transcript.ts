@@ -3,7 +3,8 @@
  * de-duplicated (by id, by conversation+seq and by clientId), plus the
  * visitor's own messages that are still pending or failed. Pure: no DOM.
  */
-import type { Author, Message } from '@parley/core';
+import type { Author, Message, MessageMeta } from '@parley/core';
+import type { OutboxEntry } from './outbox';
 
 export type ItemStatus = 'pending' | 'sent' | 'failed';
 
@@ -16,6 +17,8 @@ export interface TranscriptItem {
   clientId: string | null;
   author: Author;
   text: string;
+  /** Chatbot parts (buttons, question, image, link) or the visitor's choice; null for plain messages. */
+  meta: MessageMeta | null;
   createdAt: string;
   status: ItemStatus;
   /** Why a failed message was refused. */
@@ -54,8 +57,8 @@ export class Transcript {
     this.rank(conversationId);
   }
 
-  /** Adds a message the visitor just typed (or one restored from the outbox). */
-  addPending(entry: { clientId: string; text: string; createdAt: string }): boolean {
+  /** Adds a message the visitor just typed or a button they clicked (or one restored from the outbox). */
+  addPending(entry: OutboxEntry): boolean {
     if (this.items.has(entry.clientId)) return false;
     this.items.set(entry.clientId, {
       key: entry.clientId,
@@ -65,6 +68,9 @@ export class Transcript {
       clientId: entry.clientId,
       author: this.visitorAuthor,
       text: entry.text,
+      meta: entry.choice
+        ? { choice: { chatbotId: entry.choice.chatbotId, nodeId: entry.choice.nodeId, choiceId: entry.choice.choiceId } }
+        : null,
       createdAt: entry.createdAt,
       status: 'pending',
       error: null,
@@ -93,6 +99,8 @@ export class Transcript {
       clientId: message.clientId,
       author: message.author,
       text: message.text,
+      // Servers before chatbots send no meta at all.
+      meta: message.meta && typeof message.meta === 'object' ? message.meta : null,
       createdAt: message.createdAt,
       status: 'sent',
       error: null,
