@@ -306,6 +306,27 @@ describe.each(engines)('chatbot runtime on %s', (engine) => {
     expect(plain).toMatchObject({ message: { meta: null } });
   });
 
+  it('keeps the version a conversation started on when a new version is published', async () => {
+    await boot();
+    const botId = await publish(supportFlow());
+    const { socket } = await visitor();
+    const conversation = await openBox(socket);
+    // Version 2 renames the pricing answer; the running conversation still speaks version 1.
+    const v2 = supportFlow({ nodes: { price: { kind: 'message', text: 'Version two prices.', next: 'bye' } } });
+    expect((await api(server, 'PUT', `/api/v1/chatbots/${botId}/draft`, { cookie: owner, body: { draft: v2 } })).status).toBe(200);
+    expect((await api(server, 'POST', `/api/v1/chatbots/${botId}/publish`, { cookie: owner })).status).toBe(201);
+    socket.send({ type: 'chatbot.choose', clientId: 'v-1', conversationId: conversation.id, nodeId: 'menu', choiceId: 'pricing' });
+    await socket.next((f) => f.type === 'message' && f.message.text === 'Plans start at 10 EUR.');
+    const versions = await server.parley.storage.db.selectFrom('chatbot_events').select('version_id').distinct().where('conversation_id', '=', conversation.id).execute();
+    expect(versions).toHaveLength(1);
+
+    // A new visitor gets version 2.
+    const next = await visitor();
+    const second = await openBox(next.socket);
+    next.socket.send({ type: 'chatbot.choose', clientId: 'v-2', conversationId: second.id, nodeId: 'menu', choiceId: 'pricing' });
+    await next.socket.next((f) => f.type === 'message' && f.message.text === 'Version two prices.');
+  });
+
   it('speaks the Czech variant to a Czech browser and the default language to a French one', async () => {
     await boot();
     await publish(supportFlow());
