@@ -3,7 +3,9 @@ import type {
   AgentListItem,
   Chatbot,
   ChatbotSummary,
+  ChatbotRunError,
   ChatbotVersion,
+  ChatbotVersionWithFlow,
   Conversation,
   ConversationPage,
   ErrorBody,
@@ -136,6 +138,19 @@ export const api = {
   publishChatbot: (id: string) =>
     request<{ version: ChatbotVersion; chatbot: Chatbot }>('POST', `/chatbots/${encodeURIComponent(id)}/publish`),
   deleteChatbot: (id: string) => request<void>('DELETE', `/chatbots/${encodeURIComponent(id)}`),
+  chatbotVersions: (id: string, signal?: AbortSignal) =>
+    request<{ versions: ChatbotVersion[] }>('GET', `/chatbots/${encodeURIComponent(id)}/versions`, { signal }),
+  chatbotVersion: (id: string, versionId: string, signal?: AbortSignal) =>
+    request<{ version: ChatbotVersionWithFlow }>(
+      'GET',
+      `/chatbots/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}`,
+      { signal },
+    ),
+  /** Newest first; `limit` 1–200 (server default 50). */
+  chatbotErrors: (id: string, limit = 50, signal?: AbortSignal) =>
+    request<{ errors: ChatbotRunError[] }>('GET', `/chatbots/${encodeURIComponent(id)}/errors`, { query: { limit }, signal }),
+  /** Owners and admins only (403 for agents). */
+  webhookSigningKey: () => request<{ key: string }>('GET', '/chatbots/webhook-signing-key'),
 };
 
 export type Api = typeof api;

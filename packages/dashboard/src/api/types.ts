@@ -44,3 +44,19 @@ export type { Conversation, Message, Visitor };
 // ---- chatbots (docs/api.md "Chatbots") ----
 
 export type { Chatbot, ChatbotSummary, ChatbotVersionRef, ChatbotVersionSummary as ChatbotVersion } from '@parley/flow';
+
+export type { ChatbotVersion as ChatbotVersionWithFlow } from '@parley/flow';
+
+/** What went wrong while a chatbot ran in a conversation (`GET /chatbots/:id/errors`, newest first). */
+export interface ChatbotRunError {
+  id: string;
+  versionId: string;
+  conversationId: string;
+  /** The step it happened at, null when it concerns no step (an unavailable "go to flow" target). */
+  nodeId: string | null;
+  /** `webhook_failed`, `webhook_timeout`, `missing_node`, `step_limit`, `go_to_flow_unavailable` (others may come). */
+  code: string;
+  message: string;
+  /** ISO 8601 */
+  at: string;
+}

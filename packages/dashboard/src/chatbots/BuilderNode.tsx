@@ -10,12 +10,12 @@ export type BuilderFlowNode = Node<BuilderNodeData, 'step'>;
 
 /** One step on the canvas: its kind, its texts, its problems, one handle per outlet. */
 export const BuilderNode = memo(function BuilderNode({ data, selected }: NodeProps<BuilderFlowNode>) {
-  const { node, nodeId, isStart, problems, untranslated } = data;
+  const { node, nodeId, isStart, problems, untranslated, runErrors, runErrorHint } = data;
   const outlets = nodeEdges(node);
   const title = node.kind === 'action' ? ACTION_LABEL[node.action] : KIND_LABEL[node.kind];
   return (
     <div
-      className={`step step--${node.kind}${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+      className={`step step--${node.kind}${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}${runErrors ? ' has-run-errors' : ''}`}
       data-testid="builder-node"
       data-node-id={nodeId}
       data-kind={node.kind}
@@ -27,6 +27,16 @@ export const BuilderNode = memo(function BuilderNode({ data, selected }: NodePro
           {node.name || nodeId}
         </span>
         {isStart && <span className="chip chip--xs chip--bot">Start</span>}
+        {runErrors > 0 && (
+          <span
+            className="step__run-errors"
+            data-testid="node-run-errors"
+            data-count={runErrors}
+            title={runErrorHint ?? undefined}
+            aria-label={runErrorHint ?? undefined}
+            role="img"
+          />
+        )}
       </div>
       <StepBody node={node} />
       {untranslated > 0 && (

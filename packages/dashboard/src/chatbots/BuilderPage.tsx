@@ -1,12 +1,17 @@
-import type { NodeKind } from '@parley/flow';
+import type { NodeKind, Problem } from '@parley/flow';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
-import { useParams } from 'react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import '@xyflow/react/dist/style.css';
 import '../styles/builder.css';
+import { api, errorMessage } from '../api/client';
+import type { ChatbotVersionWithFlow } from '../api/types';
 import { useAuthenticated } from '../auth/SessionContext';
 import { FullPageMessage } from '../components/FullPageMessage';
-import { BuilderHeader } from './BuilderHeader';
+import { EyeIcon } from '../components/icons';
+import { fullDateTime } from '../lib/time';
+import { useNow } from '../lib/useNow';
+import { BuilderHeader, type BuilderDrawer } from './BuilderHeader';
 import { canEditChatbots } from './canEdit';
 import { FlowSettings } from './editors/FlowSettings';
 import { FlowCanvas } from './FlowCanvas';
@@ -14,9 +19,15 @@ import { NodeEditor } from './NodeEditor';
 import { NodePalette } from './NodePalette';
 import { PreviewPanel } from './PreviewPanel';
 import { ProblemsList } from './ProblemsList';
+import { RunErrorsPanel } from './RunErrorsPanel';
 import { addNode } from './state/document';
 import { freeSpot } from './state/graph';
+import { errorsByNode, recentErrors, RUN_ERRORS_LIMIT } from './state/runErrors';
+import { versionState } from './state/versions';
 import { useBuilder } from './useBuilder';
+import { useRunErrors } from './useRunErrors';
+import { useVersions } from './useVersions';
+import { VersionsPanel } from './VersionsPanel';
 
 /** `/app/chatbots/:id`: the visual builder. */
 export function BuilderPage() {
@@ -30,13 +41,30 @@ export function BuilderPage() {
 
 function Builder({ id }: { id: string }) {
   const { agent } = useAuthenticated();
-  const readOnly = !canEditChatbots(agent.role);
+  const canManage = canEditChatbots(agent.role);
+  const readOnly = !canManage;
   const model = useBuilder(id);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [language, setLanguage] = useState<string | null>(null);
-  const [previewOpen, setPreviewOpen] = useState(true);
+  const [search] = useSearchParams();
+  // `?panel=errors|versions` (the list's warning links to the run errors) opens that panel first.
+  const [drawer, setDrawer] = useState<BuilderDrawer>(() => initialDrawer(search.get('panel')));
+  const [errorFilter, setErrorFilter] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<ChatbotVersionWithFlow | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const reactFlow = useReactFlow();
   const { draft, chatbot, edit } = model;
+  const runErrors = useRunErrors(id);
+  const versions = useVersions(id, drawer === 'versions' || drawer === 'errors', chatbot?.publishedVersion?.id ?? null);
+  const now = useNow(60_000);
+
+  const recent = useMemo(() => recentErrors(runErrors.errors ?? [], now), [runErrors.errors, now]);
+  // Dots on the canvas: every recent error on the draft; only that version's while a version is shown.
+  const recentByNode = useMemo(
+    () => errorsByNode(viewing ? recent.filter((e) => e.versionId === viewing.id) : recent),
+    [recent, viewing],
+  );
 
   const focusNode = useCallback(
     (nodeId: string) => {
@@ -50,6 +78,31 @@ function Builder({ id }: { id: string }) {
     },
     [reactFlow],
   );
+
+  const openDrawer = (next: BuilderDrawer) => {
+    setDrawer(next);
+    if (next === 'errors') {
+      setErrorFilter(null);
+      if (drawer !== 'errors') runErrors.reload();
+    }
+  };
+
+  const viewVersion = (versionId: string) => {
+    setOpening(versionId);
+    setOpenError(null);
+    api
+      .chatbotVersion(id, versionId)
+      .then(({ version }) => {
+        setViewing(version);
+        setSelectedId(null);
+      })
+      .catch((err: unknown) => setOpenError(errorMessage(err)))
+      .finally(() => setOpening(null));
+  };
+  const backToDraft = () => {
+    setViewing(null);
+    setSelectedId(null);
+  };
 
   const add = (kind: NodeKind) => {
     const pane = document.querySelector('.builder-canvas')?.getBoundingClientRect();
@@ -68,27 +121,34 @@ function Builder({ id }: { id: string }) {
   if (model.loadError) return <FullPageMessage>{model.loadError}</FullPageMessage>;
   if (!draft || !chatbot) return <FullPageMessage busy>Loading the chatbot…</FullPageMessage>;
 
-  const lang = language && (language === draft.defaultLanguage || Object.hasOwn(draft.variants, language)) ? language : draft.defaultLanguage;
-  const selected = selectedId !== null && Object.hasOwn(draft.nodes, selectedId) ? selectedId : null;
-  const flowProblems = model.problems.filter((p) => p.nodeId === null);
+  // The canvas shows the draft, or a published version read-only.
+  const shown = viewing?.flow ?? draft;
+  const frozen = viewing !== null;
+  const lang = language && (language === shown.defaultLanguage || Object.hasOwn(shown.variants, language)) ? language : shown.defaultLanguage;
+  const selected = selectedId !== null && Object.hasOwn(shown.nodes, selectedId) ? selectedId : null;
+  const problems = frozen ? NO_PROBLEMS : model.problems;
+  const flowProblems = problems.filter((p) => p.nodeId === null);
+  const viewingState = viewing ? versionState(viewing, chatbot) : null;
 
   return (
-    <div className={`builder${previewOpen ? ' has-preview' : ''}`}>
+    <div className={`builder${drawer ? ' has-drawer' : ''}${drawer === 'preview' ? ' has-preview' : ''}`}>
       <BuilderHeader
         chatbot={chatbot}
-        draft={draft}
+        draft={shown}
         dirty={model.dirty}
         busy={model.busy}
         readOnly={readOnly}
         problemCount={model.problems.length}
         language={lang}
-        previewOpen={previewOpen}
+        drawer={drawer}
+        recentErrorCount={runErrors.errors === null ? null : recent.length}
+        viewingVersion={viewing?.number ?? null}
         onLanguage={setLanguage}
-        edit={edit}
+        edit={frozen ? ignoreEdit : edit}
         onSave={() => void model.save()}
         onPublish={() => void model.publish()}
         onStatus={model.setStatus}
-        onTogglePreview={() => setPreviewOpen((o) => !o)}
+        onDrawer={openDrawer}
       />
       {(model.error || model.notice) && (
         <div className={`builder-flash${model.error ? ' is-error' : ''}`} role={model.error ? 'alert' : 'status'} data-testid="builder-flash">
@@ -107,9 +167,22 @@ function Builder({ id }: { id: string }) {
           </button>
         </div>
       )}
+      {viewing && (
+        <div className="version-banner" role="status" data-testid="version-banner" data-version-id={viewing.id} data-state={viewingState}>
+          <EyeIcon size={16} />
+          <span>
+            Viewing <strong>version {viewing.number}</strong>
+            {viewingState === 'live' ? ' — live: what visitors run' : viewingState === 'published' ? ' — published (the chatbot is inactive)' : ' — an older version'}
+            , read-only. Published {fullDateTime(viewing.publishedAt)}.
+          </span>
+          <button type="button" className="btn btn--xs" data-testid="back-to-draft" onClick={backToDraft}>
+            Back to the draft{model.dirty ? ' (unsaved changes kept)' : ''}
+          </button>
+        </div>
+      )}
       <div className="builder-body">
-        <div className="builder-canvas">
-          {!readOnly && <NodePalette disabled={lang !== draft.defaultLanguage} onAdd={add} />}
+        <div className={`builder-canvas${frozen ? ' is-frozen' : ''}`}>
+          {!readOnly && !frozen && <NodePalette disabled={lang !== draft.defaultLanguage} onAdd={add} />}
           {flowProblems.length > 0 && (
             <div className="builder-canvas__flow-problems">
               {flowProblems.map((p, i) => (
@@ -118,27 +191,82 @@ function Builder({ id }: { id: string }) {
             </div>
           )}
           <FlowCanvas
-            draft={draft}
-            problems={model.problems}
+            key={viewing?.id ?? 'draft'}
+            draft={shown}
+            problems={problems}
             language={lang}
             selectedId={selected}
-            readOnly={readOnly || lang !== draft.defaultLanguage}
+            runErrors={recentByNode}
+            readOnly={readOnly || frozen || lang !== shown.defaultLanguage}
             onSelect={setSelectedId}
-            edit={edit}
+            edit={frozen ? ignoreEdit : edit}
           />
         </div>
         <aside className="builder-side" aria-label="Step">
           <div className="builder-side__editor">
             {selected ? (
-              <NodeEditor flow={draft} nodeId={selected} language={lang} readOnly={readOnly} edit={edit} onClose={() => setSelectedId(null)} />
+              <NodeEditor
+                flow={shown}
+                nodeId={selected}
+                language={lang}
+                readOnly={readOnly || frozen}
+                canManage={canManage}
+                runErrorCount={recentByNode.get(selected)?.length ?? 0}
+                onShowRunErrors={() => {
+                  setDrawer('errors');
+                  setErrorFilter(selected);
+                }}
+                edit={frozen ? ignoreEdit : edit}
+                onClose={() => setSelectedId(null)}
+              />
             ) : (
-              <FlowSettings flow={draft} language={lang} disabled={readOnly} edit={edit} />
+              <FlowSettings flow={shown} language={lang} disabled={readOnly || frozen} edit={frozen ? ignoreEdit : edit} />
             )}
           </div>
-          <ProblemsList problems={model.problems} onFocus={focusNode} />
+          {frozen ? (
+            <div className="problems problems--frozen">Published versions cannot be edited; go back to the draft to make changes.</div>
+          ) : (
+            <ProblemsList problems={model.problems} onFocus={focusNode} />
+          )}
         </aside>
-        {previewOpen && <PreviewPanel flow={draft} onClose={() => setPreviewOpen(false)} />}
+        {drawer === 'preview' && <PreviewPanel key={viewing?.id ?? 'draft'} flow={shown} onClose={() => setDrawer(null)} />}
+        {drawer === 'errors' && (
+          <RunErrorsPanel
+            errors={runErrors.errors}
+            loading={runErrors.loading}
+            error={runErrors.error}
+            flow={shown}
+            versions={versions.versions}
+            nodeFilter={errorFilter}
+            now={now}
+            limit={RUN_ERRORS_LIMIT}
+            onClearFilter={() => setErrorFilter(null)}
+            onFocusNode={focusNode}
+            onRefresh={runErrors.reload}
+            onClose={() => setDrawer(null)}
+          />
+        )}
+        {drawer === 'versions' && (
+          <VersionsPanel
+            chatbot={chatbot}
+            model={versions}
+            meId={agent.id}
+            viewingId={viewing?.id ?? null}
+            openingId={opening}
+            openError={openError}
+            onView={viewVersion}
+            onDraft={backToDraft}
+            onClose={() => setDrawer(null)}
+          />
+        )}
       </div>
     </div>
   );
 }
+
+function initialDrawer(panel: string | null): BuilderDrawer {
+  return panel === 'errors' || panel === 'versions' ? panel : 'preview';
+}
+
+const NO_PROBLEMS: Problem[] = [];
+const ignoreEdit = (): void => undefined;

@@ -1,7 +1,11 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { ChatbotSummary } from '../api/types';
-import { BotIcon } from '../components/icons';
+import { AlertIcon, BotIcon } from '../components/icons';
+import { fullDateTime } from '../lib/time';
+import { errorCountLabel } from './state/runErrors';
 import { StatusSwitch } from './StatusSwitch';
+import { useErrorWarning } from './useErrorWarning';
 
 interface Props {
   chatbot: ChatbotSummary;
@@ -12,14 +16,31 @@ interface Props {
 
 /** One row of the chatbot list. */
 export function ChatbotItem({ chatbot, canEdit, busy, onStatus }: Props) {
+  const ref = useRef<HTMLLIElement>(null);
+  const warning = useErrorWarning(chatbot, ref);
+  const to = `/chatbots/${encodeURIComponent(chatbot.id)}`;
   return (
-    <li className="bot-row" data-testid="chatbot-item" data-chatbot-id={chatbot.id}>
+    <li ref={ref} className="bot-row" data-testid="chatbot-item" data-chatbot-id={chatbot.id}>
       <span className="bot-row__icon" aria-hidden="true">
         <BotIcon size={20} />
       </span>
-      <Link className="bot-row__name" to={`/chatbots/${encodeURIComponent(chatbot.id)}`}>
-        {chatbot.name}
-      </Link>
+      <span className="bot-row__title">
+        <Link className="bot-row__name" to={to}>
+          {chatbot.name}
+        </Link>
+        {warning && (
+          <Link
+            className="bot-row__errors"
+            to={`${to}?panel=errors`}
+            data-testid="chatbot-errors"
+            data-count={warning.count}
+            title={`${errorCountLabel(warning.count, warning.capped)} while it ran in the last 24 hours (latest ${fullDateTime(warning.latestAt)}). Open the run errors.`}
+          >
+            <AlertIcon size={13} />
+            {errorCountLabel(warning.count, warning.capped)}
+          </Link>
+        )}
+      </span>
       <span className="bot-row__version">
         {chatbot.publishedVersion ? (
           <span className="chip" title={`Published ${new Date(chatbot.publishedVersion.publishedAt).toLocaleString()}`}>

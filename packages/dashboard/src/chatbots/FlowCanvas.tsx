@@ -11,9 +11,11 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChatbotRunError } from '../api/types';
 import { BuilderNode, type BuilderFlowNode } from './BuilderNode';
 import { connect, deleteNode, disconnect, moveNode } from './state/document';
 import { countByNode, fallbackPosition, flowEdges, problemsByNode } from './state/graph';
+import { nodeErrorHint } from './state/runErrors';
 
 const nodeTypes = { step: BuilderNode };
 
@@ -23,33 +25,40 @@ interface Props {
   /** The language being edited (the default language or a variant). */
   language: string;
   selectedId: string | null;
+  /** Recent run errors by step (newest first in each list). */
+  runErrors?: ReadonlyMap<string, readonly ChatbotRunError[]>;
   readOnly: boolean;
   onSelect(nodeId: string | null): void;
   edit(change: (flow: FlowDocument) => FlowDocument): void;
 }
 
 /** The flow as a graph: drag to move, drag from a handle to connect, Delete to remove. */
-export function FlowCanvas({ draft, problems, language, selectedId, readOnly, onSelect, edit }: Props) {
+export function FlowCanvas({ draft, problems, language, selectedId, runErrors, readOnly, onSelect, edit }: Props) {
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
 
   const built = useMemo(() => {
     const shown = resolveTexts(draft, language);
     const byNode = problemsByNode(problems);
     const missing = countByNode(untranslatedTexts(draft, language));
-    return Object.entries(shown.nodes).map(([id, node], index): BuilderFlowNode => ({
-      id,
-      type: 'step',
-      position: node.position ?? fallbackPosition(index),
-      selected: id === selectedId,
-      data: {
-        nodeId: id,
-        node,
-        isStart: id === draft.startNodeId,
-        problems: byNode.get(id) ?? [],
-        untranslated: missing.get(id) ?? 0,
-      },
-    }));
-  }, [draft, problems, language, selectedId]);
+    return Object.entries(shown.nodes).map(([id, node], index): BuilderFlowNode => {
+      const errors = runErrors?.get(id) ?? [];
+      return {
+        id,
+        type: 'step',
+        position: node.position ?? fallbackPosition(index),
+        selected: id === selectedId,
+        data: {
+          nodeId: id,
+          node,
+          isStart: id === draft.startNodeId,
+          problems: byNode.get(id) ?? [],
+          untranslated: missing.get(id) ?? 0,
+          runErrors: errors.length,
+          runErrorHint: nodeErrorHint(errors),
+        },
+      };
+    });
+  }, [draft, problems, language, selectedId, runErrors]);
 
   // React Flow measures nodes; keep its measurements (and drag positions) across rebuilds.
   const [nodes, setNodes] = useState<BuilderFlowNode[]>(built);

@@ -1,5 +1,5 @@
 import type { FlowDocument, FlowNode } from '@parley/flow';
-import { CloseIcon, TrashIcon } from '../components/icons';
+import { AlertIcon, CloseIcon, TrashIcon } from '../components/icons';
 import { ActionFields } from './editors/ActionFields';
 import { ButtonsFields } from './editors/ButtonsFields';
 import { ConditionFields } from './editors/ConditionFields';
@@ -15,12 +15,17 @@ interface Props {
   nodeId: string;
   language: string;
   readOnly: boolean;
+  /** Owners and admins (the webhook signing key). */
+  canManage?: boolean;
+  /** Run errors at this step in the last 24 hours. */
+  runErrorCount?: number;
+  onShowRunErrors?(): void;
   edit(change: (flow: FlowDocument) => FlowDocument): void;
   onClose(): void;
 }
 
 /** The side panel for the selected step: its fields, or its translations in a variant. */
-export function NodeEditor({ flow, nodeId, language, readOnly, edit, onClose }: Props) {
+export function NodeEditor({ flow, nodeId, language, readOnly, canManage = false, runErrorCount = 0, onShowRunErrors, edit, onClose }: Props) {
   const node = flow.nodes[nodeId];
   if (!node) return null;
   const isDefault = language === flow.defaultLanguage;
@@ -36,6 +41,19 @@ export function NodeEditor({ flow, nodeId, language, readOnly, edit, onClose }: 
           <CloseIcon size={16} />
         </button>
       </div>
+      {runErrorCount > 0 && (
+        <div className="panel-run-errors" data-testid="node-run-errors-note">
+          <AlertIcon size={14} />
+          <span>
+            {runErrorCount} run error{runErrorCount === 1 ? '' : 's'} at this step in the last 24 hours.
+          </span>
+          {onShowRunErrors && (
+            <button type="button" className="btn btn--ghost btn--xs" data-testid="show-node-run-errors" onClick={onShowRunErrors}>
+              Show
+            </button>
+          )}
+        </div>
+      )}
       {isDefault ? (
         <>
           <TextField
@@ -45,7 +63,13 @@ export function NodeEditor({ flow, nodeId, language, readOnly, edit, onClose }: 
             placeholder="e.g. Main menu"
             onChange={(name) => update({ ...node, name: name === '' ? undefined : name })}
           />
-          <KindFields node={node} disabled={readOnly} onChange={update} onRemoveChoice={(c) => edit((f) => removeChoice(f, nodeId, c))} />
+          <KindFields
+            node={node}
+            disabled={readOnly}
+            canManage={canManage}
+            onChange={update}
+            onRemoveChoice={(c) => edit((f) => removeChoice(f, nodeId, c))}
+          />
         </>
       ) : (
         <>
@@ -85,11 +109,13 @@ export function NodeEditor({ flow, nodeId, language, readOnly, edit, onClose }: 
 function KindFields({
   node,
   disabled,
+  canManage,
   onChange,
   onRemoveChoice,
 }: {
   node: FlowNode;
   disabled: boolean;
+  canManage: boolean;
   onChange(n: FlowNode): void;
   onRemoveChoice(choiceId: string): void;
 }) {
@@ -103,7 +129,7 @@ function KindFields({
     case 'condition':
       return <ConditionFields node={node} disabled={disabled} onChange={onChange} />;
     case 'action':
-      return <ActionFields node={node} disabled={disabled} onChange={onChange} />;
+      return <ActionFields node={node} disabled={disabled} canSeeSigningKey={canManage} onChange={onChange} />;
     case 'end':
       return <p className="muted panel-note">The chatbot stops here.</p>;
   }

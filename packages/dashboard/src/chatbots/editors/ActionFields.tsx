@@ -2,10 +2,19 @@ import type { ActionNode, ActionType, FlowNode, WebhookMethod } from '@parley/fl
 import { changeAction } from '../state/document';
 import { ACTION_LABEL, ACTION_TYPES } from '../state/templates';
 import { SelectField, TextField, orNull } from './Field';
+import { WebhookSignature } from './WebhookSignature';
 
 const METHODS: WebhookMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-export function ActionFields({ node, onChange, disabled }: { node: ActionNode; onChange(n: FlowNode): void; disabled: boolean }) {
+interface Props {
+  node: ActionNode;
+  onChange(n: FlowNode): void;
+  disabled: boolean;
+  /** Owners and admins may see the webhook signing key. */
+  canSeeSigningKey?: boolean;
+}
+
+export function ActionFields({ node, onChange, disabled, canSeeSigningKey = false }: Props) {
   return (
     <>
       <SelectField<ActionType>
@@ -17,6 +26,7 @@ export function ActionFields({ node, onChange, disabled }: { node: ActionNode; o
         onChange={(action) => onChange(changeAction(node, action))}
       />
       <ActionSpecific node={node} onChange={onChange} disabled={disabled} />
+      {node.action === 'call_webhook' && <WebhookSignature canSeeKey={canSeeSigningKey} />}
     </>
   );
 }

@@ -10,6 +10,10 @@ export interface BuilderNodeData extends Record<string, unknown> {
   problems: Problem[];
   /** How many texts of this node the selected variant lacks (0 for the default language). */
   untranslated: number;
+  /** Run errors at this step in the last 24 hours (0 = none): a warning dot, apart from validation problems. */
+  runErrors: number;
+  /** The newest of those errors' titles, for the dot's tooltip. */
+  runErrorHint: string | null;
 }
 
 export interface GraphEdge {
