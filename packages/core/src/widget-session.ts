@@ -12,6 +12,10 @@ export const WidgetSessionRequestSchema = z.object({
   /** The browser's languages in preference order (`navigator.languages`). */
   languages: z.array(z.string().max(35)).max(10).optional(),
   page: PageViewSchema,
+  /** Custom variables set by the website's script (`parley('set', {...})`), for targeting. */
+  variables: z.lazy(() => VisitorVariablesSchema).optional(),
+  /** The visitor group set by the website's script (`parley('setGroup', 'vip')`). */
+  group: z.string().trim().min(1).max(64).nullable().optional(),
   screen: z.object({ width: z.number().int().min(0).max(100000), height: z.number().int().min(0).max(100000) }).optional(),
 });
 export type WidgetSessionRequest = z.input<typeof WidgetSessionRequestSchema>;
@@ -53,5 +57,67 @@ export const WidgetSessionSchema = z.object({
   website: WebsiteSettingsSchema,
   /** How many agents are online now (the `presence` frames keep it current). */
   agentsOnline: z.number().int().nonnegative(),
+  /** Triggers to arm on this page, highest priority first (docs/targeting.md). */
+  triggers: z.array(z.lazy(() => ArmedChatbotSchema)),
 });
 export type WidgetSession = z.infer<typeof WidgetSessionSchema>;
+
+/** Custom variables: at most 50, names of letters, digits, "_", "-", "." (≤ 64), string values ≤ 500 characters. */
+export const VisitorVariablesSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'Variable names are 1–64 letters, digits, "_", "-" or "."'),
+    z.union([z.string().max(500, 'Variable values are at most 500 characters'), z.number().finite(), z.boolean()]),
+  )
+  .refine((v) => Object.keys(v).length <= 50, 'At most 50 variables');
+export type VisitorVariables = z.infer<typeof VisitorVariablesSchema>;
+
+/**
+ * A trigger the widget arms on this page (docs/targeting.md): the server sends
+ * the chatbots that could start here; `chat_opened` is the `chatbot.open` frame.
+ */
+export const ArmedTriggerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('time_on_page'), seconds: z.number() }),
+  z.object({ kind: z.literal('scroll'), percent: z.number() }),
+  z.object({ kind: z.literal('exit_intent') }),
+  z.object({ kind: z.literal('returning_visit') }),
+  z.object({ kind: z.literal('custom_event'), name: z.string() }),
+]);
+export type ArmedTrigger = z.infer<typeof ArmedTriggerSchema>;
+
+export const ArmedChatbotSchema = z.object({ chatbotId: z.string(), trigger: ArmedTriggerSchema });
+export type ArmedChatbot = z.infer<typeof ArmedChatbotSchema>;
+
+/** POST /api/v1/widget/trigger: a trigger fired in the page; the server decides. */
+export const WidgetTriggerRequestSchema = z.object({
+  token: z.string().min(1).max(2000),
+  chatbotId: z.string().min(1).max(64),
+  trigger: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('time_on_page'), secondsOnPage: z.number().min(0).max(86_400) }),
+    z.object({ kind: z.literal('scroll'), scrollPercent: z.number().min(0).max(100) }),
+    z.object({ kind: z.literal('exit_intent') }),
+    z.object({ kind: z.literal('returning_visit') }),
+    z.object({ kind: z.literal('custom_event'), name: z.string().min(1).max(64) }),
+  ]),
+  page: PageViewSchema,
+});
+export type WidgetTriggerRequest = z.input<typeof WidgetTriggerRequestSchema>;
+
+export const WidgetTriggerResponseSchema = z.object({
+  started: z.boolean(),
+  /** The conversation the chatbot started in (hidden from the team until the visitor interacts). */
+  conversationId: z.string().nullable(),
+  /** The chatbot's first message, shown as a bubble above the launcher. */
+  welcome: z.string().nullable(),
+  /** Why nothing started (e.g. "Already shown during this visit"). */
+  reason: z.string().nullable(),
+});
+export type WidgetTriggerResponse = z.infer<typeof WidgetTriggerResponseSchema>;
+
+/** POST /api/v1/widget/visitor: the script API changed the visitor's language, variables or group after load. */
+export const WidgetVisitorUpdateSchema = z.object({
+  token: z.string().min(1).max(2000),
+  language: z.string().max(35).nullable().optional(),
+  variables: VisitorVariablesSchema.optional(),
+  group: z.string().trim().min(1).max(64).nullable().optional(),
+});
+export type WidgetVisitorUpdate = z.input<typeof WidgetVisitorUpdateSchema>;

@@ -25,6 +25,7 @@ import { getOrCreateSetting } from './storage/repositories/settings-repository.j
 import { ChatbotRuntime } from './chatbots/chatbot-runtime.js';
 import { TimerPoller } from './chatbots/timer-poller.js';
 import { WebhookClient } from './chatbots/webhook-client.js';
+import { TargetingService } from './services/targeting-service.js';
 
 /** The most a chatbot webhook may answer; a larger answer takes the failure path. */
 const WEBHOOK_RESPONSE_MAX_BYTES = 64 * 1024;
@@ -75,12 +76,14 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
     const conversations = new ConversationService(storage.db, bus, clock, storage.sqlite ? new SqliteHotPath(storage.sqlite, storage.db) : null);
     // The runtime logs through the app's logger, which exists only once the app is built.
     let appLog: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } | null = null;
+    const targeting = new TargetingService(storage.db, clock, presence);
     const runtime = new ChatbotRuntime({
       db: storage.db,
       dialect: storage.dialect,
       bus,
       clock,
       presence,
+      targeting,
       webhooks: new WebhookClient({ timeoutMs: config.webhookTimeoutMs, maxResponseBytes: WEBHOOK_RESPONSE_MAX_BYTES, secret }),
       options: { handoverOfferMs: config.handoverOfferSeconds * 1000, webhookTimeoutMs: config.webhookTimeoutMs },
       log: { warn: (obj, msg) => appLog?.warn(obj, msg), error: (obj, msg) => appLog?.error(obj, msg) },
@@ -98,8 +101,9 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       conversations,
       chatbots: new ChatbotService(storage.db, clock),
       runtime,
+      targeting,
       presence,
-      widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence, runtime),
+      widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence, runtime, targeting),
       metrics,
     };
     const demoWebsiteKey = async () => {

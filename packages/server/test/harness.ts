@@ -231,7 +231,7 @@ export async function signInNewAgent(
   let workspaceId: string;
   if (options.newWorkspace) {
     workspaceId = newId();
-    await insertWorkspace(db, { id: workspaceId, name: 'Other', timezone: 'UTC', default_language: options.defaultLanguage ?? 'en', created_at: now });
+    await insertWorkspace(db, { id: workspaceId, name: 'Other', timezone: 'UTC', default_language: options.defaultLanguage ?? 'en', created_at: now, office_hours: null });
   } else {
     workspaceId = (await db.selectFrom('workspaces').select('id').orderBy('created_at').executeTakeFirstOrThrow()).id;
   }

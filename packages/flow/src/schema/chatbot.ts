@@ -25,6 +25,8 @@ export const ChatbotSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   status: ChatbotStatusSchema,
+  /** Among the chatbots whose targeting matches, the highest priority alone starts. */
+  priority: z.number().int(),
   defaultLanguage: z.string(),
   /** The draft's languages: its default language first, then its variants. */
   languages: z.array(z.string()),

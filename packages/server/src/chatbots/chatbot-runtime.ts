@@ -35,7 +35,6 @@ import type { ConversationRow, Database, MessageRow, VisitorRow } from '../stora
 import { appendMessage, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
 import { loadConversation, writeConversationTag } from '../storage/repositories/conversation-repository.js';
 import {
-  chatbotToStart,
   clearTimer,
   clearTimers,
   findSession,
@@ -50,6 +49,7 @@ import { FlowCache, type CachedVersion } from './flow-cache.js';
 import { emailCaptureAnswer, emailFollowUp, planEffects, sessionStatus, visitorChatbotState, type PlannedMessage, type StepPlan } from './plan-step.js';
 import { runtimeTexts } from './runtime-texts.js';
 import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
+import type { FiredTrigger, TargetingService } from '../services/targeting-service.js';
 
 export interface ChatbotRuntimeOptions {
   /** After a handover with agents online: how long before the visitor is offered to leave an email. */
@@ -65,6 +65,7 @@ export interface ChatbotRuntimeDeps {
   clock: Clock;
   presence: PresenceService;
   webhooks: WebhookClient;
+  targeting: TargetingService;
   options: ChatbotRuntimeOptions;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
@@ -109,20 +110,68 @@ export class ChatbotRuntime {
    * visitor interacts (an impression otherwise).
    */
   async open(visitor: VisitorRef): Promise<void> {
-    const { db, clock } = this.deps;
-    const open = await db
-      .selectFrom('conversations')
-      .select('id')
-      .where('visitor_id', '=', visitor.visitorId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (open) return;
-    const candidate = await chatbotToStart(db, visitor.workspaceId);
-    if (!candidate?.published_version_id) return;
-    const version = await this.flows.version(visitor.workspaceId, candidate.published_version_id);
-    if (!version) return;
-    const visitorRow = await db.selectFrom('visitors').selectAll().where('id', '=', visitor.visitorId).executeTakeFirst();
+    const visitorRow = await this.#visitorRow(visitor);
     if (!visitorRow) return;
+    const decision = await this.deps.targeting.decide(visitor.workspaceId, visitorRow, { kind: 'chat_opened' });
+    if (decision.chatbotId) await this.#start(visitor, visitorRow, decision.chatbotId);
+  }
+
+  /**
+   * A trigger fired in the visitor's page (time on page, scroll, exit intent,
+   * returning visit, a custom event). Everything is evaluated again here: the
+   * widget's word only says which trigger fired, and the signals it reports are
+   * checked against what the server saw (the page view's age).
+   */
+  async trigger(
+    visitor: VisitorRef,
+    fired: FiredTrigger,
+    page: { url: string; title: string },
+  ): Promise<{ started: boolean; conversationId: string | null; welcome: string | null; reason: string | null }> {
+    const visitorRow = await this.#visitorRow(visitor);
+    if (!visitorRow) return { started: false, conversationId: null, welcome: null, reason: 'Unknown visitor' };
+    let checked = fired;
+    if (fired.kind === 'time_on_page') {
+      const seen = await this.deps.db
+        .selectFrom('page_views')
+        .select((eb) => eb.fn.max('at').as('at'))
+        .where('visitor_id', '=', visitor.visitorId)
+        .where('url', '=', page.url)
+        .executeTakeFirst();
+      const since = seen?.at ? Number(seen.at) : this.deps.clock.now();
+      // The page has been open at most this long, whatever the widget says (+1 s of clock slack).
+      const possible = (this.deps.clock.now() - since) / 1000 + 1;
+      checked = { ...fired, secondsOnPage: Math.min(fired.secondsOnPage ?? 0, possible) };
+    }
+    const decision = await this.deps.targeting.decide(visitor.workspaceId, visitorRow, checked, page);
+    if (!decision.chatbotId) {
+      const reason = decision.verdicts.find((v) => v.reason)?.reason?.message ?? 'No chatbot applies';
+      return { started: false, conversationId: null, welcome: null, reason };
+    }
+    const started = await this.#start(visitor, visitorRow, decision.chatbotId);
+    if (!started) return { started: false, conversationId: null, welcome: null, reason: 'The visitor already has a conversation' };
+    return { started: true, conversationId: started.conversationId, welcome: started.welcome, reason: null };
+  }
+
+  async #visitorRow(visitor: VisitorRef): Promise<VisitorRow | undefined> {
+    return this.deps.db.selectFrom('visitors').selectAll().where('workspace_id', '=', visitor.workspaceId).where('id', '=', visitor.visitorId).executeTakeFirst();
+  }
+
+  /**
+   * Starts a chatbot in a new conversation hidden from the inbox until the
+   * visitor interacts (an impression otherwise). Null when the visitor has an
+   * open conversation meanwhile or the chatbot has no published version.
+   */
+  async #start(visitor: VisitorRef, visitorRow: VisitorRow, chatbotId: string): Promise<{ conversationId: string; welcome: string | null } | null> {
+    const { db, clock } = this.deps;
+    const candidate = await db
+      .selectFrom('chatbots')
+      .select(['id', 'name', 'published_version_id'])
+      .where('workspace_id', '=', visitor.workspaceId)
+      .where('id', '=', chatbotId)
+      .executeTakeFirst();
+    if (!candidate?.published_version_id) return null;
+    const version = await this.flows.version(visitor.workspaceId, candidate.published_version_id);
+    if (!version) return null;
     const language = await this.#chooseLanguage(visitor.workspaceId, visitorRow, version.flow);
     const agentsOnline = (await this.deps.presence.onlineAgentIds(visitor.workspaceId)).length > 0;
     const now = clock.now();
@@ -176,10 +225,12 @@ export class ChatbotRuntime {
       });
     } catch (error) {
       // Another tab (or node) opened a conversation first: the visitor is served by that one.
-      if (isUniqueViolation(error)) return;
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
     await this.#publish(after);
+    const first = after.messages.find((m) => m.author_type === 'chatbot');
+    return { conversationId, welcome: first?.text ?? null };
   }
 
   /**
@@ -187,7 +238,14 @@ export class ChatbotRuntime {
    * (the teaser bubble), or null. A dry run of `start`: nothing is stored.
    */
   async welcome(workspaceId: string, visitorRow: VisitorRow): Promise<{ chatbotId: string; text: string } | null> {
-    const candidate = await chatbotToStart(this.deps.db, workspaceId);
+    const decision = await this.deps.targeting.decide(workspaceId, visitorRow, { kind: 'chat_opened' });
+    if (!decision.chatbotId) return null;
+    const candidate = await this.deps.db
+      .selectFrom('chatbots')
+      .select(['id', 'published_version_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', decision.chatbotId)
+      .executeTakeFirst();
     if (!candidate?.published_version_id) return null;
     const version = await this.flows.version(workspaceId, candidate.published_version_id);
     if (!version) return null;
@@ -365,7 +423,8 @@ export class ChatbotRuntime {
       if (state.status !== 'waiting' && state.status !== 'running') return;
       const now = this.deps.clock.now();
       const ended: FlowState = { ...state, status: state.handedOver ? 'handed_over' : 'ended', awaiting: { kind: 'nothing' }, since: null };
-      await this.#records(trx, { ...prepared, session }, [{ event: 'ended', nodeId: state.nodeId ?? prepared.flow.startNodeId, choiceId: null, reason: 'conversation_closed' }], now);
+      const owner = await trx.selectFrom('conversations').select(['visitor_id']).where('id', '=', conversationId).executeTakeFirst();
+      await this.#records(trx, { ...prepared, session }, owner?.visitor_id ?? '', [{ event: 'ended', nodeId: state.nodeId ?? prepared.flow.startNodeId, choiceId: null, reason: 'conversation_closed' }], now);
       await this.#saveSession(trx, session, ended, visitorChatbotState(ended, null, null), now);
       await trx.updateTable('conversations').set({ chatbot_status: sessionStatus(ended), handover_at: null, handover_reason: null }).where('id', '=', conversationId).execute();
     });
@@ -451,7 +510,7 @@ export class ChatbotRuntime {
     const hasEmail = Boolean(contact.email || plan.contact.email);
     await this.#storeContact(trx, out.workspaceId, out.visitorId, plan.contact, now);
     for (const message of plan.messages) await this.#appendChatbot(trx, out, prepared, message);
-    await this.#records(trx, prepared, plan.events, now);
+    await this.#records(trx, prepared, out.visitorId, plan.events, now);
     for (const tag of plan.addTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, true, now);
     for (const tag of plan.removeTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, false, now);
     for (const error of plan.errors) await this.#error(trx, prepared, error.nodeId, error.code, error.message);
@@ -657,7 +716,7 @@ export class ChatbotRuntime {
   }
 
   /** Event records, each with a dedupe key unique to its session, step and position. */
-  async #records(trx: Tx, prepared: Prepared, events: StepPlan['events'], now: number): Promise<void> {
+  async #records(trx: Tx, prepared: Prepared, visitorId: string, events: StepPlan['events'], now: number): Promise<void> {
     if (events.length === 0) return;
     const { session } = prepared;
     const bumped = await trx
@@ -671,6 +730,7 @@ export class ChatbotRuntime {
       {
         workspaceId: session.workspace_id,
         conversationId: session.conversation_id,
+        visitorId,
         chatbotId: session.chatbot_id,
         versionId: session.version_id,
         language: session.language ?? prepared.version.flow.defaultLanguage,

@@ -8,6 +8,7 @@ import type { AppContext } from './app-context.js';
 import { registerErrorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { chatbotRoutes } from './routes/chatbot-routes.js';
+import { workspaceRoutes } from './routes/workspace-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { staticRoutes } from './routes/static-routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
       await api.register(widgetRoutes(ctx));
       await api.register(conversationRoutes(ctx));
       await api.register(chatbotRoutes(ctx));
+      await api.register(workspaceRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

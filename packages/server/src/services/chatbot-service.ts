@@ -1,3 +1,5 @@
+import { defaultTargeting, lintTargeting, type LintWarning, type Targeting } from '@parley/targeting';
+import { parseStoredTargeting } from './targeting-service.js';
 import { listChatbotErrors } from '../storage/repositories/chatbot-session-repository.js';
 import type { Kysely } from 'kysely';
 import {
@@ -65,6 +67,12 @@ class UnpublishableDraft extends Error {
  * this service stores and enforces the lifecycle. Every call is scoped to a
  * workspace: another workspace's chatbot is "not found".
  */
+export interface ChatbotTargeting {
+  targeting: Targeting;
+  priority: number;
+  warnings: LintWarning[];
+}
+
 export interface ChatbotRunError {
   id: string;
   versionId: string;
@@ -109,6 +117,7 @@ export class ChatbotService {
       name: input.name,
       status: 'inactive',
       priority: 0,
+      targeting: JSON.stringify(defaultTargeting()),
       default_language: draft.defaultLanguage,
       draft: JSON.stringify(draft),
       draft_updated_at: now,
@@ -208,6 +217,30 @@ export class ChatbotService {
     return { ...this.#versionSummary(row), flow: readFlow(row.flow) };
   }
 
+  /** Who sees the chatbot, when and where (docs/targeting.md), with the linter's warnings. */
+  async getTargeting(workspaceId: string, id: string): Promise<ChatbotTargeting> {
+    const row = await this.db.selectFrom('chatbots').select(['targeting', 'priority']).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Chatbot');
+    const targeting = parseStoredTargeting(row.targeting);
+    return { targeting, priority: row.priority, warnings: lintTargeting(targeting) };
+  }
+
+  /** Replaces the targeting (already checked by `checkTargeting`) and maybe the priority. */
+  async setTargeting(workspaceId: string, id: string, input: { targeting: Targeting; priority?: number | undefined }): Promise<ChatbotTargeting> {
+    const result = await this.db
+      .updateTable('chatbots')
+      .set({
+        targeting: JSON.stringify(input.targeting),
+        ...(input.priority !== undefined ? { priority: input.priority } : {}),
+        updated_at: this.clock.now(),
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('Chatbot');
+    return this.getTargeting(workspaceId, id);
+  }
+
   /** What went wrong while the chatbot ran (failed webhooks, broken flows), newest first. */
   async errors(workspaceId: string, id: string, limit: number): Promise<ChatbotRunError[]> {
     const row = await findChatbot(this.db, workspaceId, id);
@@ -234,6 +267,7 @@ export class ChatbotService {
       id: row.id,
       name: row.name,
       status: row.status,
+      priority: row.priority,
       defaultLanguage: row.default_language,
       languages: availableLanguages(draft),
       publishedVersion:

@@ -14,6 +14,27 @@ import type { PresenceService } from './presence-service.js';
 import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
 import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
 import { cleanLanguageTag } from '@parley/flow';
+import type { VisitorVariables } from '@parley/core';
+import { lookupIp } from '../geo/geoip.js';
+import { utmOf, type TargetingService } from './targeting-service.js';
+
+function parseJsonObject(text: string | null | undefined): Record<string, string | number | boolean> {
+  try {
+    const value: unknown = JSON.parse(text ?? '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string | number | boolean>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function parseJsonArray(text: string | null | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export interface WidgetSessionInput {
   websiteKey: string;
@@ -22,6 +43,11 @@ export interface WidgetSessionInput {
   language?: string | undefined;
   /** The browser's languages, in preference order. */
   languages?: string[] | undefined;
+  /** Set by the website's script before the widget loaded. */
+  variables?: VisitorVariables | undefined;
+  group?: string | null | undefined;
+  /** The client's IP address, for country and city. */
+  ip?: string | undefined;
   page: PageView;
   origin: string | undefined;
   userAgent: string | undefined;
@@ -36,6 +62,7 @@ export class WidgetSessionService {
     private readonly secret: string,
     private readonly presence: PresenceService,
     private readonly chatbots: ChatbotRuntime | null = null,
+    private readonly targeting: TargetingService | null = null,
   ) {}
 
   /** The website behind a key, if the origin may use it. */
@@ -65,6 +92,12 @@ export class WidgetSessionService {
     if (visitor && visitor.website_id !== website.id) visitor = undefined;
 
     const visitorId = visitor?.id ?? newId(now);
+    const newVisit = !visitor || isNewVisit(new Date(visitor.last_seen_at), new Date(now));
+    // Country and city from the IP, once per visit (the lookup reads the shipped database from disk).
+    const geo = newVisit ? await lookupIp(input.ip) : null;
+    const utm = newVisit ? JSON.stringify(utmOf(input.page.url)) : (visitor?.utm ?? '{}');
+    const variables = input.variables ? JSON.stringify({ ...parseJsonObject(visitor?.variables), ...input.variables }) : (visitor?.variables ?? '{}');
+    const group = input.group !== undefined ? input.group : (visitor?.visitor_group ?? null);
     await this.db.transaction().execute(async (trx) => {
       if (!visitor) {
         await insertVisitor(trx, {
@@ -87,9 +120,14 @@ export class WidgetSessionService {
           online_until: 0,
           script_language: scriptLanguage,
           browser_languages: JSON.stringify(browserLanguages),
+          variables,
+          visitor_group: group,
+          country: geo?.country ?? null,
+          city: geo?.city ?? null,
+          utm,
+          visit_started_at: now,
         });
       } else {
-        const newVisit = isNewVisit(new Date(visitor.last_seen_at), new Date(now));
         await updateVisitor(trx, visitorId, {
           language: language ?? visitor.language,
           script_language: scriptLanguage,
@@ -104,6 +142,10 @@ export class WidgetSessionService {
           visit_count: visitor.visit_count + (newVisit ? 1 : 0),
           page_view_count: visitor.page_view_count + 1,
           last_seen_at: now,
+          variables,
+          visitor_group: group,
+          utm,
+          ...(newVisit ? { visit_started_at: now, country: geo?.country ?? null, city: geo?.city ?? null } : {}),
         });
       }
       await insertPageView(trx, {
@@ -122,11 +164,13 @@ export class WidgetSessionService {
     const expiresAt = now + VISITOR_TOKEN_TTL_MS;
     const online = await this.presence.onlineAgentIds(website.workspace_id);
     const chatbot = conversation ? await visitorChatbotOf(this.db, conversation.id) : null;
-    // The teaser: only for a visitor with nothing going on.
+    // The teaser and the triggers to arm: only for a visitor with nothing going on.
     let welcome: WidgetSession['welcome'] = null;
-    if (this.chatbots && conversation?.status !== 'open') {
+    let triggers: WidgetSession['triggers'] = [];
+    if (conversation?.status !== 'open') {
       const visitorRow = await findVisitor(this.db, website.workspace_id, visitorId);
-      if (visitorRow) welcome = await this.chatbots.welcome(website.workspace_id, visitorRow);
+      if (visitorRow && this.chatbots) welcome = await this.chatbots.welcome(website.workspace_id, visitorRow);
+      if (visitorRow && this.targeting) triggers = await this.targeting.armable(website.workspace_id, visitorRow);
     }
     return {
       visitorId,
@@ -136,6 +180,29 @@ export class WidgetSessionService {
       welcome,
       website: { name: website.name, color: website.color, position: website.position, greeting: website.greeting },
       agentsOnline: online.length,
+      triggers,
     };
+  }
+
+  /** The script API changed the visitor's language, variables or group after the page loaded. */
+  async updateVisitor(
+    claims: { workspaceId: string; visitorId: string },
+    input: { language?: string | null | undefined; variables?: VisitorVariables | undefined; group?: string | null | undefined },
+  ): Promise<void> {
+    const visitor = await findVisitor(this.db, claims.workspaceId, claims.visitorId);
+    if (!visitor) throw new ParleyError('not_found', 'Visitor not found');
+    const changes: Parameters<typeof updateVisitor>[2] = {};
+    if (input.language !== undefined) {
+      const script = cleanLanguageTag(input.language) ?? null;
+      changes.script_language = script;
+      changes.language = script ?? (parseJsonArray(visitor.browser_languages)[0] ?? visitor.language);
+    }
+    if (input.variables !== undefined) {
+      const merged = { ...parseJsonObject(visitor.variables), ...input.variables };
+      if (Object.keys(merged).length > 50) throw new ParleyError('invalid', 'A visitor can have at most 50 variables', 'variables');
+      changes.variables = JSON.stringify(merged);
+    }
+    if (input.group !== undefined) changes.visitor_group = input.group;
+    if (Object.keys(changes).length > 0) await updateVisitor(this.db, visitor.id, changes);
   }
 }

@@ -17,6 +17,8 @@ export interface WorkspacesTable {
   timezone: string;
   default_language: string;
   created_at: number;
+  /** JSON OfficeHours, or null: always open. */
+  office_hours: string | null;
 }
 
 export type AgentRole = 'owner' | 'admin' | 'agent';
@@ -88,6 +90,14 @@ export interface VisitorsTable {
   script_language: string | null;
   /** JSON array: the browser's languages in preference order. */
   browser_languages: string;
+  /** JSON object: custom variables set by the website's script. */
+  variables: string;
+  visitor_group: string | null;
+  country: string | null;
+  city: string | null;
+  /** JSON object: the UTM parameters of the visit's landing page. */
+  utm: string;
+  visit_started_at: number;
 }
 
 export interface PageViewsTable {
@@ -190,6 +200,8 @@ export interface ChatbotsTable {
   updated_at: number;
   /** Which chatbot starts when several could: the highest first. */
   priority: number;
+  /** JSON Targeting (docs/targeting.md). */
+  targeting: string;
 }
 
 export interface ChatbotVersionsTable {
@@ -228,6 +240,7 @@ export interface ChatbotSessionsTable {
 
 export interface ChatbotEventsTable {
   id: string;
+  visitor_id: string | null;
   workspace_id: string;
   conversation_id: string;
   chatbot_id: string;

@@ -13,6 +13,9 @@ import {
 } from '@parley/flow';
 import { ParleyError } from '../../errors.js';
 import { webhookSigningKey } from '../../chatbots/webhook-client.js';
+import { checkTargeting, OfficeHoursSchema, type TargetingFacts } from '@parley/targeting';
+import { VisitorVariablesSchema } from '@parley/core';
+import { utmOf } from '../../services/targeting-service.js';
 import { agentOf, requireAgent } from '../agent-auth.js';
 import type { AppContext } from '../app-context.js';
 import { errorResponses, ErrorResponseSchema, IdParamsSchema } from '../schemas.js';
@@ -43,6 +46,56 @@ const DraftSchema = z
     return parsed.flow;
   })
   .describe('A FlowDocument (docs/chatbots.md); the same shape as `chatbot.draft` in the answers');
+
+/** The targeting is read by @parley/targeting: issues carry paths from the document's root (`body.targeting.conditions.conditions.1.value`). */
+const TargetingBodySchema = z
+  .unknown()
+  .transform((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: '"targeting" is required', path: [] });
+      return z.NEVER;
+    }
+    const checked = checkTargeting(value);
+    if (!checked.ok) {
+      for (const issue of checked.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return checked.targeting;
+  })
+  .describe('A Targeting document (docs/targeting.md)');
+
+const DebugInputSchema = z.object({
+  url: z.string().min(1).max(2000),
+  title: z.string().max(500).default(''),
+  referrer: z.string().max(2000).default(''),
+  language: z.string().max(35).nullable().default(null),
+  country: z.string().max(2).nullable().default(null),
+  city: z.string().max(100).nullable().default(null),
+  deviceType: z.enum(['desktop', 'mobile', 'tablet', 'unknown']).default('desktop'),
+  browser: z.string().max(50).nullable().default(null),
+  os: z.string().max(50).nullable().default(null),
+  visitCount: z.number().int().min(1).max(1_000_000).default(1),
+  visitorGroup: z.string().max(64).nullable().default(null),
+  variables: VisitorVariablesSchema.optional(),
+  contactProperties: z.record(z.string().max(64), z.string().max(500)).optional(),
+  /** ISO 8601; now when left out. */
+  time: z.iso.datetime({ offset: true }).optional(),
+  /** Left out: as they are now. */
+  agentsOnline: z.boolean().optional(),
+  /** The trigger that fires; left out or null: which chatbot could start on this page at all. */
+  trigger: z
+    .object({
+      kind: z.enum(['time_on_page', 'scroll', 'exit_intent', 'returning_visit', 'chat_opened', 'custom_event']),
+      name: z.string().max(64).optional(),
+      scrollPercent: z.number().min(0).max(100).optional(),
+      secondsOnPage: z.number().min(0).max(86_400).optional(),
+    })
+    .nullable()
+    .optional(),
+  shownThisVisit: z.array(z.string().max(64)).max(200).default([]),
+  shownToVisitor: z.array(z.string().max(64)).max(200).default([]),
+  openConversation: z.boolean().default(false),
+});
 
 const UnpublishableSchema = z
   .object({ error: z.object({ code: z.literal('invalid'), message: z.string(), problems: z.array(ProblemSchema) }) })
@@ -225,6 +278,113 @@ export function chatbotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ errors: await ctx.chatbots.errors(agentOf(request).workspace_id, request.params.id, request.query.limit) }),
+    );
+
+    const TargetingAnswer = z.object({
+      targeting: z.record(z.string(), z.unknown()).describe('The Targeting document: {trigger, conditions, frequency} (docs/targeting.md)'),
+      priority: z.number().int(),
+      warnings: z.array(z.object({ path: z.array(z.number()), code: z.string(), message: z.string() })).describe('The linter: conditions that can never match, slow regexes…'),
+    });
+
+    app.get(
+      '/chatbots/:id/targeting',
+      {
+        schema: {
+          tags: ['chatbots'],
+          summary: 'Who sees the chatbot, when and where, with the linter’s warnings',
+          params: IdParamsSchema,
+          response: { 200: TargetingAnswer, ...errorResponses },
+        },
+      },
+      async (request) => ctx.chatbots.getTargeting(agentOf(request).workspace_id, request.params.id),
+    );
+
+    app.put(
+      '/chatbots/:id/targeting',
+      {
+        ...editor,
+        schema: {
+          tags: ['chatbots'],
+          summary: 'Replace the targeting (trigger, conditions, frequency) and maybe the priority',
+          params: IdParamsSchema,
+          body: z.object({
+            targeting: TargetingBodySchema,
+            priority: z.number().int().min(-1000).max(1000).optional(),
+          }),
+          response: { 200: TargetingAnswer, ...writeErrors },
+        },
+      },
+      async (request) =>
+        ctx.chatbots.setTargeting(agentOf(request).workspace_id, request.params.id, { targeting: request.body.targeting, priority: request.body.priority }),
+    );
+
+    app.post(
+      '/chatbots/targeting/debug',
+      {
+        schema: {
+          tags: ['chatbots'],
+          summary: 'The targeting debugger: which chatbot would start for this visitor and moment, and why each other would not',
+          body: DebugInputSchema,
+          response: {
+            200: z.object({
+              chatbotId: z.string().nullable(),
+              verdicts: z.array(
+                z.object({
+                  chatbotId: z.string(),
+                  name: z.string(),
+                  outcome: z.enum(['starts', 'excluded', 'outranked']),
+                  reason: z.object({ code: z.string(), message: z.string(), path: z.array(z.number()).optional() }).nullable(),
+                }),
+              ),
+              localTime: z.string().describe('The moment in the workspace’s time zone'),
+              timeZone: z.string(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const workspaceId = agentOf(request).workspace_id;
+        const input = request.body;
+        const workspace = await ctx.db.selectFrom('workspaces').select(['timezone', 'office_hours']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+        const now = input.time ? Date.parse(input.time) : ctx.clock.now();
+        const officeHours = workspace.office_hours ? OfficeHoursSchema.safeParse(JSON.parse(workspace.office_hours)) : null;
+        const agentsOnline = input.agentsOnline ?? (await ctx.presence.onlineAgentIds(workspaceId)).length > 0;
+        const facts: TargetingFacts = {
+          page: { url: input.url, title: input.title },
+          referrer: input.referrer,
+          utm: utmOf(input.url),
+          language: input.language,
+          country: input.country ? input.country.toUpperCase() : null,
+          city: input.city,
+          deviceType: input.deviceType,
+          browser: input.browser,
+          os: input.os,
+          visitCount: input.visitCount,
+          visitorGroup: input.visitorGroup,
+          variables: input.variables ?? {},
+          contactProperties: input.contactProperties ?? {},
+          now,
+          timeZone: workspace.timezone,
+          officeHours: officeHours?.success ? officeHours.data : null,
+          agentsOnline,
+        };
+        const trigger = input.trigger
+          ? {
+              kind: input.trigger.kind,
+              ...(input.trigger.name !== undefined ? { name: input.trigger.name } : {}),
+              ...(input.trigger.scrollPercent !== undefined ? { scrollPercent: input.trigger.scrollPercent } : {}),
+              ...(input.trigger.secondsOnPage !== undefined ? { secondsOnPage: input.trigger.secondsOnPage } : {}),
+            }
+          : null;
+        const decision = await ctx.targeting.debug(workspaceId, facts, trigger, {
+          shownThisVisit: input.shownThisVisit,
+          shownToVisitor: input.shownToVisitor,
+          openConversation: input.openConversation,
+        });
+        const localTime = new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(now));
+        return { ...decision, localTime, timeZone: workspace.timezone };
+      },
     );
 
     app.get(

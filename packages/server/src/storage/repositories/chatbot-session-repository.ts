@@ -35,21 +35,6 @@ export async function visitorChatbotOf(db: Kysely<Database>, conversationId: str
   return parseVisitorState(row?.visitor_state);
 }
 
-/** The active chatbot with a published version that starts first (highest priority, then oldest). */
-export async function chatbotToStart(db: Kysely<Database>, workspaceId: string) {
-  return db
-    .selectFrom('chatbots')
-    .select(['id', 'name', 'published_version_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'active')
-    .where('published_version_id', 'is not', null)
-    .orderBy('priority', 'desc')
-    .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export interface EventRecordRow {
   event: string;
   nodeId: string;
@@ -60,7 +45,7 @@ export interface EventRecordRow {
 /** Inserts records; a dedupe key already stored is skipped (a retried cause writes nothing twice). */
 export async function insertEvents(
   db: Kysely<Database>,
-  base: { workspaceId: string; conversationId: string; chatbotId: string; versionId: string; language: string; at: number },
+  base: { workspaceId: string; conversationId: string; visitorId: string; chatbotId: string; versionId: string; language: string; at: number },
   rows: { id: string; dedupeKey: string; record: EventRecordRow }[],
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -71,6 +56,7 @@ export async function insertEvents(
         id,
         workspace_id: base.workspaceId,
         conversation_id: base.conversationId,
+        visitor_id: base.visitorId,
         chatbot_id: base.chatbotId,
         version_id: base.versionId,
         language: base.language,
