@@ -9,18 +9,18 @@ export type { WebsiteSettings };
 export type Session = WidgetSession;
 
 /** A failed session call; `status` is 0 for network failures. */
-export class SessionError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-  /** 403 (origin not allowed) and 404 (unknown key) will not get better by retrying. */
-  get fatal(): boolean {
-    return this.status === 403 || this.status === 404 || this.status === 400;
-  }
+export interface SessionError {
+  status: number;
+  message: string;
+  /** 400, 403 (origin not allowed) and 404 (unknown key) will not get better by retrying. */
+  fatal: boolean;
 }
+
+export const sessionError = (status: number, message: string): SessionError => ({
+  status,
+  message,
+  fatal: status == 400 || status == 403 || status == 404,
+});
 
 export async function requestSession(base: string, body: SessionRequest): Promise<Session> {
   let res: Response;
@@ -32,17 +32,11 @@ export async function requestSession(base: string, body: SessionRequest): Promis
       credentials: 'omit',
     });
   } catch (e) {
-    throw new SessionError(0, String(e));
+    throw sessionError(0, String(e));
   }
   if (!res.ok) {
-    let message = 'HTTP ' + res.status;
-    try {
-      const data = (await res.json()) as { error?: { message?: string } };
-      if (data && data.error && data.error.message) message = data.error.message;
-    } catch {
-      /* not JSON */
-    }
-    throw new SessionError(res.status, message);
+    const data = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw sessionError(res.status, (data && data.error && data.error.message) || 'HTTP ' + res.status);
   }
   return (await res.json()) as Session;
 }

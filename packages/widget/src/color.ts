@@ -25,3 +25,14 @@ export function contrastText(hex: string): string {
   const l = luminance(hex);
   return 1.05 / (l + 0.05) >= (l + 0.05) / 0.0592 ? '#ffffff' : '#111827';
 }
+
+/**
+ * The brand colour's variants only the chat window uses (set by the chat
+ * bundle): links on light bubbles (`--pl`: the colour when dark enough, else
+ * a neutral blue) and the composer's focus ring (`--pr`).
+ */
+export function chatColors(color: unknown): { '--pl': string; '--pr': string } {
+  const pc = normalizeColor(color);
+  const rgb = [1, 3, 5].map((i) => parseInt(pc.slice(i, i + 2), 16)).join(',');
+  return { '--pl': luminance(pc) < 0.35 ? pc : '#1d4ed8', '--pr': 'rgba(' + rgb + ',.18)' };
+}

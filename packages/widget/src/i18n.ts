@@ -36,16 +36,15 @@ export function fill(template: string, values: Record<string, string | number>):
 export interface LoaderStrings {
   open: string;
   close: string;
-  unread: string;
   /** The teaser's close button. */
   dismiss: string;
 }
 
 export const loaderStrings: Record<Language, LoaderStrings> = {
-  en: { open: 'Open chat', close: 'Close chat', unread: '{n} unread', dismiss: 'Dismiss' },
-  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', unread: '{n} non lus', dismiss: 'Masquer' },
-  de: { open: 'Chat öffnen', close: 'Chat schließen', unread: '{n} ungelesen', dismiss: 'Ausblenden' },
-  es: { open: 'Abrir chat', close: 'Cerrar chat', unread: '{n} sin leer', dismiss: 'Descartar' },
+  en: { open: 'Open chat', close: 'Close chat', dismiss: 'Dismiss' },
+  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', dismiss: 'Masquer' },
+  de: { open: 'Chat öffnen', close: 'Chat schließen', dismiss: 'Ausblenden' },
+  es: { open: 'Abrir chat', close: 'Cerrar chat', dismiss: 'Descartar' },
 };
 
 export interface ChatStrings {
@@ -67,6 +66,8 @@ export interface ChatStrings {
   someoneTyping: string;
   messages: string;
   powered: string;
+  /** Added to the launcher's label while messages are unread ("Open chat (3 unread)"). */
+  unread: string;
   /** The badge beside a chatbot's name. */
   bot: string;
   /** Label of a chatbot message's group of buttons. */
@@ -105,6 +106,7 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Someone is typing…',
     messages: 'Messages',
     powered: 'Powered by Parley',
+    unread: '{n} unread',
     bot: 'Bot',
     choices: 'Choose an answer',
     staleChoice: 'That option is no longer available.',
@@ -135,6 +137,7 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Quelqu’un écrit…',
     messages: 'Messages',
     powered: 'Propulsé par Parley',
+    unread: '{n} non lus',
     bot: 'Bot',
     choices: 'Choisissez une réponse',
     staleChoice: 'Cette option n’est plus disponible.',
@@ -165,6 +168,7 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Jemand schreibt…',
     messages: 'Nachrichten',
     powered: 'Bereitgestellt von Parley',
+    unread: '{n} ungelesen',
     bot: 'Bot',
     choices: 'Antwort auswählen',
     staleChoice: 'Diese Option ist nicht mehr verfügbar.',
@@ -195,6 +199,7 @@ export const chatStrings: Record<Language, ChatStrings> = {
     someoneTyping: 'Alguien está escribiendo…',
     messages: 'Mensajes',
     powered: 'Con la tecnología de Parley',
+    unread: '{n} sin leer',
     bot: 'Bot',
     choices: 'Elige una respuesta',
     staleChoice: 'Esa opción ya no está disponible.',

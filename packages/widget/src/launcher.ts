@@ -3,38 +3,37 @@
  * launcher button with its unread badge. Part of the loader bundle.
  */
 import { h, icon } from './dom';
-import { contrastText, luminance, normalizeColor } from './color';
-import { fill, type LoaderStrings } from './i18n';
+import { contrastText, normalizeColor } from './color';
+import type { LoaderStrings } from './i18n';
 
-const baseCss = `
-:host{all:initial!important;display:block!important;position:static!important}
-.pw{all:initial;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-size:14px;line-height:1.45;color:#111827;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;text-align:left;direction:ltr}
-.pw *,.pw *::before,.pw *::after{box-sizing:border-box}
-button{margin:0;padding:0;border:0;background:none;color:inherit;font:inherit;cursor:pointer;-webkit-tap-highlight-color:transparent}
-.l{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:60px;height:60px;border-radius:50%;background:var(--pc);color:var(--pt);display:flex;align-items:center;justify-content:center;box-shadow:0 8px 28px rgba(15,23,42,.24),0 2px 6px rgba(15,23,42,.14);transition:transform .2s cubic-bezier(.2,.8,.3,1.2),box-shadow .2s;animation:pw-pop .35s cubic-bezier(.2,.8,.3,1.25)}
-.left .l,.left .tw{right:auto;left:20px}
-.l:hover{transform:scale(1.07);box-shadow:0 10px 32px rgba(15,23,42,.3),0 2px 6px rgba(15,23,42,.14)}
-.l:active{transform:scale(.95)}
-.l:focus-visible{outline:3px solid var(--pc);outline-offset:3px}
-.l svg{position:absolute;width:30px;height:30px;transition:transform .25s ease,opacity .2s ease;fill:currentColor}
-svg.s{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}
-.l svg.s{width:26px;height:26px}
-.l .x{opacity:0;transform:rotate(-90deg) scale(.5)}
-.l[aria-expanded=true] .c{opacity:0;transform:rotate(90deg) scale(.5)}
-.l[aria-expanded=true] .x{opacity:1;transform:none}
-.l.busy .c{animation:pw-pulse .9s infinite ease-in-out}
-.b{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#ef4444;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff;animation:pw-pop .3s cubic-bezier(.2,.8,.3,1.4)}
-.b[hidden]{display:none}
-.tw{position:fixed;z-index:2147483000;bottom:94px;right:20px;max-width:300px}
-.t{display:flex;align-items:flex-start;background:#fff;border-radius:16px;box-shadow:inset 0 3px var(--pc),0 8px 28px rgba(15,23,42,.24);animation:pw-pop .3s}
-.t-o{flex:1;min-width:0;padding:13px 4px 13px 16px;text-align:left;border-radius:16px;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden}
-.t-x{flex:none;width:32px;height:32px;margin:5px 5px 0 0;color:#64748b}
-.t-x svg{width:16px;height:16px}
-@keyframes pw-pop{from{transform:scale(.4);opacity:0}to{transform:none;opacity:1}}
-@keyframes pw-pulse{50%{opacity:.55}}
-@media (max-width:480px){.l[aria-expanded=true]{display:none}.tw,.left .tw{left:16px;right:16px;max-width:none}}
-@media (prefers-reduced-motion:reduce){.l,.b,.l svg,.t{animation:none;transition:none}}
-`;
+const baseCss =
+  ':host{all:initial!important;display:block!important;position:static!important}' +
+  '.pw{all:initial;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-size:14px;line-height:1.45;color:#111827;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;text-align:left;direction:ltr}' +
+  '*,::before,::after{box-sizing:border-box}' +
+  'button{margin:0;padding:0;border:0;background:none;color:inherit;font:inherit;cursor:pointer;-webkit-tap-highlight-color:transparent}' +
+  '.l{position:fixed;z-index:2147483000;bottom:20px;right:20px;width:60px;height:60px;border-radius:50%;background:var(--pc);color:var(--pt);display:flex;align-items:center;justify-content:center;box-shadow:0 8px 28px rgba(15,23,42,.24),0 2px 6px rgba(15,23,42,.14);transition:transform .2s cubic-bezier(.2,.8,.3,1.2),box-shadow .2s;animation:pw-pop .35s cubic-bezier(.2,.8,.3,1.25)}' +
+  '.left .l,.left .tw{right:auto;left:20px}' +
+  '.l:hover{transform:scale(1.07);box-shadow:0 10px 32px rgba(15,23,42,.3),0 2px 6px rgba(15,23,42,.14)}' +
+  '.l:active{transform:scale(.95)}' +
+  '.l:focus-visible{outline:3px solid var(--pc);outline-offset:3px}' +
+  '.l svg{position:absolute;width:30px;height:30px;transition:transform .25s,opacity .2s;fill:currentColor}' +
+  'svg.s{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}' +
+  '.l svg.s{width:26px;height:26px}' +
+  '.l .x{opacity:0;transform:rotate(-90deg) scale(.5)}' +
+  '.l[aria-expanded=true] .c{opacity:0;transform:rotate(90deg) scale(.5)}' +
+  '.l[aria-expanded=true] .x{opacity:1;transform:none}' +
+  '.l.busy .c{animation:pw-pulse .9s infinite ease-in-out}' +
+  '.b{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#ef4444;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff;animation:pw-pop .3s cubic-bezier(.2,.8,.3,1.4)}' +
+  '.b[hidden]{display:none}' +
+  '.tw{position:fixed;z-index:2147483000;bottom:94px;right:20px;max-width:300px}' +
+  '.t{display:flex;align-items:flex-start;background:#fff;border-radius:16px;box-shadow:inset 0 3px var(--pc),0 8px 28px rgba(15,23,42,.24);animation:pw-pop .3s}' +
+  '.t-o{flex:1;min-width:0;padding:13px 4px 13px 16px;text-align:left;border-radius:16px;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden}' +
+  '.t-x{flex:none;width:32px;height:32px;margin:5px 5px 0 0;color:#64748b}' +
+  '.t-x svg{width:16px;height:16px}' +
+  '@keyframes pw-pop{from{transform:scale(.4);opacity:0}to{transform:none;opacity:1}}' +
+  '@keyframes pw-pulse{50%{opacity:.55}}' +
+  '@media (max-width:480px){.l[aria-expanded=true]{display:none}.tw,.left .tw{left:16px;right:16px;max-width:none}}' +
+  '@media (prefers-reduced-motion:reduce){.l,.b,.l svg,.t{animation:none;transition:none}}';
 
 export interface Launcher {
   host: HTMLElement;
@@ -42,7 +41,8 @@ export interface Launcher {
   container: HTMLElement;
   button: HTMLButtonElement;
   setOpen(open: boolean): void;
-  setUnread(count: number): void;
+  /** The badge (0 hides it); `label` ("3 unread") is added to the launcher's aria-label. */
+  setUnread(count: number, label: string): void;
   setBusy(busy: boolean): void;
   /** Shows the welcome teaser above the launcher with this text, or removes it (null). */
   setTeaser(text: string | null): void;
@@ -54,7 +54,8 @@ export interface Launcher {
  */
 export function createLauncher(
   color: string,
-  position: 'left' | 'right',
+  /** 'left', else on the right (whatever the server sends). */
+  position: string,
   strings: LoaderStrings,
   onClick: () => void,
   onTeaser: (open: boolean) => void,
@@ -64,12 +65,9 @@ export function createLauncher(
   const root = host.attachShadow({ mode: 'open' });
   root.appendChild(h('style', null, baseCss));
   const container = h('div', { class: 'pw' + (position === 'left' ? ' left' : '') });
-  const rgb = [1, 3, 5].map((i) => parseInt(pc.slice(i, i + 2), 16)).join(',');
+  // The chat bundle adds the colours only its window uses (chatColors in color.ts).
   container.style.setProperty('--pc', pc);
   container.style.setProperty('--pt', contrastText(pc));
-  // Links on light bubbles: the brand colour when dark enough, else a neutral blue.
-  container.style.setProperty('--pl', luminance(pc) < 0.35 ? pc : '#1d4ed8');
-  container.style.setProperty('--pr', 'rgba(' + rgb + ',.18)');
 
   const badge = h('span', { class: 'b', 'data-testid': 'unread', 'aria-hidden': 'true', hidden: '' });
   const button = h('button', {
@@ -95,9 +93,10 @@ export function createLauncher(
 
   let open = false;
   let unread = 0;
+  let unreadLabel = '';
   const label = () => {
     const base = open ? strings.close : strings.open;
-    button.setAttribute('aria-label', unread && !open ? base + ' (' + fill(strings.unread, { n: unread }) + ')' : base);
+    button.setAttribute('aria-label', unread && !open ? base + ' (' + unreadLabel + ')' : base);
   };
 
   return {
@@ -110,8 +109,9 @@ export function createLauncher(
       button.setAttribute('aria-expanded', String(o));
       label();
     },
-    setUnread(count) {
+    setUnread(count, text) {
       unread = Math.max(0, count | 0);
+      unreadLabel = text;
       badge.textContent = unread > 9 ? '9+' : String(unread);
       badge.hidden = unread === 0;
       label();

@@ -6,28 +6,31 @@
  * opens a visitor session, draws the launcher inside a shadow root and loads
  * the chat bundle (widget/chat.js) only when needed: on open, or at idle time
  * when the visitor already has a conversation so replies show as a badge.
+ * The signals chunk (widget/signals.js) arms the session's triggers and sends
+ * the targeting calls (`set`, `setGroup`, `event`); it loads only when needed.
  */
 import { requestSession, type Session, type SessionError, type SessionRequest } from './api';
-import type { ChatContext, ChatController, ChatMount, WidgetEvent } from './bridge';
+import type { Call, ChatContext, ChatController, ChatMount, SignalsController, SignalsMount, WidgetEvent } from './bridge';
 import { browserLanguages, loaderStrings, pickLanguage } from './i18n';
 import { createLauncher, type Launcher } from './launcher';
-import { keys, safeStore, type KeyValueStore } from './storage';
+import { pageView } from './page';
+import { safeStore, storageKey, type KeyValueStore } from './storage';
 import { teaser } from './teaser';
 import { baseUrl } from './url';
 
 declare const __CHAT_VERSION__: string;
+declare const __SIGNALS_VERSION__: string;
 
 type Listener = (data?: unknown) => void;
 interface ParleyApi {
   (...args: unknown[]): void;
   q?: ArrayLike<unknown>[];
   loaded?: boolean;
-  /** Internal: the chat bundle registers itself here. */
+  /** Internal: the chat bundle (_r) and the signals chunk (_s) register themselves here. */
   _r?: (mount: ChatMount) => void;
+  _s?: (mount: SignalsMount) => void;
 }
 
-/** Page facts are cut to what the session endpoint accepts. */
-const cut = (s: string) => (s || '').slice(0, 2048);
 const TAG = '[parley]';
 
 function findScript(): HTMLScriptElement | null {
@@ -63,10 +66,10 @@ function main(): void {
   const base = baseUrl(script.src, location.href);
   const store = safeStore(storageOrNull('localStorage'));
   // For this visit only (the tab's session): the teaser was dismissed or the box opened.
-  const welcome = teaser(safeStore(storageOrNull('sessionStorage')), keys.teaser(websiteKey));
+  const welcome = teaser(safeStore(storageOrNull('sessionStorage')), storageKey(websiteKey, 'teaser'));
   const listeners: Partial<Record<string, Listener[]>> = {};
 
-  let language = store.getItem(keys.language(websiteKey)) || '';
+  let language = store.getItem(storageKey(websiteKey, 'lang')) || '';
   let session: Session | null = null;
   let launcher: Launcher | null = null;
   let chat: Promise<ChatController> | null = null;
@@ -74,6 +77,11 @@ function main(): void {
   let isOpen = false;
   let wantOpen = false;
   let mounted = false;
+  /** `set`, `setGroup`, `event` (and `setLanguage` once started) calls for the signals chunk. */
+  const calls: Call[] = [];
+  let live = false;
+  let signals: SignalsController | null = null;
+  let signalsLoad: Promise<void> | null = null;
 
   const uiLanguage = () => pickLanguage(language, ...(navigator.languages || []), navigator.language);
 
@@ -88,46 +96,34 @@ function main(): void {
   }
 
   function sessionBody(): SessionRequest {
-    const visitorId = store.getItem(keys.visitor(websiteKey as string));
+    const visitorId = store.getItem(storageKey(websiteKey as string, 'visitor'));
     return {
       websiteKey: websiteKey as string,
       ...(visitorId ? { visitorId } : {}),
       // Only the language set by the website's script: it wins over the browser's.
       ...(language ? { language } : {}),
       languages: browserLanguages(navigator.languages, navigator.language),
-      page: {
-        url: cut(location.href),
-        title: cut(document.title),
-        referrer: cut(document.referrer),
-      },
+      page: pageView(),
       screen: { width: screen.width, height: screen.height },
+      // Variables and group from the script API (validated by the signals chunk).
+      ...(signals && signals.body()),
     };
   }
 
   function openSession(): Promise<Session> {
     return requestSession(base, sessionBody()).then((s) => {
       session = s;
-      store.setItem(keys.visitor(websiteKey as string), s.visitorId);
+      store.setItem(storageKey(websiteKey as string, 'visitor'), s.visitorId);
       return s;
     });
   }
 
-  function loadChat(): Promise<ChatController> {
-    if (chat) return chat;
-    const l = launcher as Launcher;
-    l.setBusy(true);
-    chat = new Promise<ChatController>((resolve, reject) => {
-      api._r = (mount) => {
-        delete api._r;
-        try {
-          controller = mount(context());
-          resolve(controller);
-        } catch (e) {
-          reject(e);
-        }
-      };
+  /** Loads widget/<name>.js, which registers its mount function as `parley[reg]`. */
+  function chunk<T>(name: string, reg: '_r' | '_s', version: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      api[reg] = resolve as never;
       const el = document.createElement('script');
-      el.src = base + 'widget/chat.js?v=' + __CHAT_VERSION__;
+      el.src = base + 'widget/' + name + '.js?v=' + version;
       el.async = true;
       if (script && script.nonce) el.nonce = script.nonce;
       el.onload = () => el.remove();
@@ -137,6 +133,13 @@ function main(): void {
       };
       (document.head || document.documentElement).appendChild(el);
     });
+  }
+
+  function loadChat(): Promise<ChatController> {
+    if (chat) return chat;
+    const l = launcher as Launcher;
+    l.setBusy(true);
+    chat = chunk<ChatMount>('chat', '_r', __CHAT_VERSION__).then((mount) => (controller = mount(context())));
     chat.then(
       () => l.setBusy(false),
       (e: unknown) => {
@@ -159,7 +162,7 @@ function main(): void {
       session: session as Session,
       refreshSession: openSession,
       store,
-      setUnread: (n) => l.setUnread(n),
+      setUnread: l.setUnread,
       emit,
       requestClose() {
         setOpen(false);
@@ -169,7 +172,7 @@ function main(): void {
   }
 
   /** Unsent messages (a JSON array longer than "[]"). */
-  const pending = () => (store.getItem(keys.outbox(websiteKey as string)) || '').length > 2;
+  const pending = () => (store.getItem(storageKey(websiteKey as string, 'outbox')) || '').length > 2;
 
   function updateTeaser(): void {
     if (launcher && session) launcher.setTeaser(welcome.text(session, isOpen, pending()));
@@ -201,13 +204,46 @@ function main(): void {
     emit(open ? 'open' : 'close');
   }
 
+  const prefetch = () => idle(() => void loadChat().catch(() => undefined));
+
+  /** Script API calls other than events (events alone need the chunk only when triggers are armed). */
+  const needed = () => calls.some((c) => c[0] != 'event');
+
+  function loadSignals(): Promise<void> {
+    return (signalsLoad =
+      signalsLoad ||
+      chunk<SignalsMount>('signals', '_s', __SIGNALS_VERSION__).then(
+        (m) => {
+          signals = m({
+            base,
+            calls,
+            state: () => ({ session, open: isOpen, chat: controller }),
+            teaser: welcome,
+            redraw: updateTeaser,
+            prefetch,
+          });
+          signals.run();
+        },
+        (e: unknown) => console.warn(TAG, e),
+      ));
+  }
+
+  /**
+   * New calls for the signals chunk, or the session answered: the chunk runs,
+   * or loads when it has work (events alone, with nothing armed, are ignored).
+   */
+  function signal(): void {
+    if (signals) signals.run();
+    else if (session && ((session.triggers && session.triggers.length) || needed())) void loadSignals();
+  }
+
   function mount(s: Session): void {
     if (mounted) return;
     mounted = true;
     const strings = loaderStrings[uiLanguage()];
     const l = createLauncher(
       s.website.color,
-      s.website.position === 'left' ? 'left' : 'right',
+      s.website.position,
       strings,
       () => setOpen(!isOpen),
       (open) => {
@@ -220,9 +256,10 @@ function main(): void {
     (document.body || document.documentElement).appendChild(l.host);
     emit('ready', { visitorId: s.visitorId });
     if (wantOpen) setOpen(true);
-    else if (s.conversation || pending()) idle(() => void loadChat().catch(() => undefined));
+    else if (s.conversation || pending()) prefetch();
     // Into the live region once it is in the page, so screen readers announce it.
     setTimeout(updateTeaser, 400);
+    signal();
   }
 
   let retries = 0;
@@ -256,16 +293,20 @@ function main(): void {
         return setOpen(!(launcher ? isOpen : wantOpen));
       case 'setLanguage':
         language = typeof a === 'string' ? a.trim().slice(0, 35) : '';
-        if (language) store.setItem(keys.language(websiteKey as string), language);
-        else store.removeItem(keys.language(websiteKey as string));
-        return;
+        if (language) store.setItem(storageKey(websiteKey as string, 'lang'), language);
+        else store.removeItem(storageKey(websiteKey as string, 'lang'));
+        // Before the session call it goes with it; after, the server is told (signals chunk).
+        if (!live) return;
+      // falls through
+      case 'set':
+      case 'setGroup':
+      case 'event':
+        calls.push(args);
+        return signal();
       case 'on':
         if (typeof a === 'string' && typeof b === 'function') {
           (listeners[a] = listeners[a] || []).push(b as Listener);
-          if (a === 'ready' && launcher && session) {
-            const s = session;
-            setTimeout(() => (b as Listener)({ visitorId: s.visitorId }), 0);
-          }
+          if (a === 'ready' && launcher && session) setTimeout(b as Listener, 0, { visitorId: session.visitorId });
         }
         return;
       case 'off':
@@ -284,7 +325,10 @@ function main(): void {
   const queued = previous && previous.q ? Array.prototype.slice.call(previous.q) : [];
   w.parley = api;
   for (const args of queued) command(args as ArrayLike<unknown>);
-  start();
+  live = true;
+  // Variables or a group set before load go with the session call: the chunk validates them first.
+  if (needed()) void loadSignals().then(start);
+  else start();
 }
 
 main();

@@ -60,12 +60,10 @@ export function readJson<T>(store: KeyValueStore, key: string): T | null {
   }
 }
 
-/** Storage keys, all namespaced by the website key. */
-export const keys = {
-  visitor: (k: string) => `parley:${k}:visitor`,
-  language: (k: string) => `parley:${k}:lang`,
-  outbox: (k: string) => `parley:${k}:outbox`,
-  read: (k: string) => `parley:${k}:read`,
-  /** sessionStorage: the welcome teaser was dismissed (or the box opened) during this visit. */
-  teaser: (k: string) => `parley:${k}:teaser`,
-};
+/**
+ * Storage keys, all namespaced by the website key: `parley:<websiteKey>:<name>`.
+ * localStorage: `visitor` (the visitor id), `lang` (setLanguage), `outbox`
+ * (unacknowledged messages), `read` (last seq seen); sessionStorage:
+ * `teaser` (the welcome teaser was dismissed, or the box opened, during this visit).
+ */
+export const storageKey = (websiteKey: string, name: 'visitor' | 'lang' | 'outbox' | 'read' | 'teaser') => 'parley:' + websiteKey + ':' + name;

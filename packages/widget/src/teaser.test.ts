@@ -41,4 +41,19 @@ describe('teaserText — the welcome teaser above the launcher', () => {
     expect(teaserText({ welcome, conversation: conversation('open') }, false)).toBeNull();
     expect(teaserText({ welcome, conversation: conversation('closed') }, false)).toBe('Hi! Looking for the right beans?');
   });
+
+  it("a started chatbot's welcome (a trigger fired) replaces the session's and shows even after an earlier ×", () => {
+    const visit = memoryStore();
+    const t = teaser(visit, 'parley:k:teaser');
+    t.dismiss();
+    // The trigger's chatbot opened a conversation: the session now has it open.
+    const s = { welcome, conversation: conversation('open') };
+    t.start('Still deciding? I can compare the plans for you.');
+    expect(t.text(s, false, false)).toBe('Still deciding? I can compare the plans for you.');
+    // Hidden while the box is open; × or opening hides it for the rest of the visit, as before.
+    expect(t.text(s, true, false)).toBeNull();
+    t.dismiss();
+    expect(t.text(s, false, false)).toBeNull();
+    expect(teaser(visit, 'parley:k:teaser').text({ welcome, conversation: null }, false, false)).toBeNull();
+  });
 });

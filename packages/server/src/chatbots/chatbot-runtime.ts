@@ -131,11 +131,13 @@ export class ChatbotRuntime {
     if (!visitorRow) return { started: false, conversationId: null, welcome: null, reason: 'Unknown visitor' };
     let checked = fired;
     if (fired.kind === 'time_on_page') {
+      // The first load of this URL in the current visit (a token refresh records the page again).
       const seen = await this.deps.db
         .selectFrom('page_views')
-        .select((eb) => eb.fn.max('at').as('at'))
+        .select((eb) => eb.fn.min('at').as('at'))
         .where('visitor_id', '=', visitor.visitorId)
         .where('url', '=', page.url)
+        .where('at', '>=', visitorRow.visit_started_at)
         .executeTakeFirst();
       const since = seen?.at ? Number(seen.at) : this.deps.clock.now();
       // The page has been open at most this long, whatever the widget says (+1 s of clock slack).

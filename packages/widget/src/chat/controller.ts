@@ -5,8 +5,9 @@
 import type { Author, Message } from '@parley/core';
 import type { Session } from '../api';
 import type { ChatContext, ChatController } from '../bridge';
-import { chatStrings, pickLanguage } from '../i18n';
-import { keys, readJson } from '../storage';
+import { chatColors } from '../color';
+import { chatStrings, fill, pickLanguage } from '../i18n';
+import { readJson, storageKey } from '../storage';
 import { visitorSocketUrl } from '../url';
 import { awaitingRetry, composerHints } from './chatbot';
 import { browserEnv, createConnection, type ConnectionEnv } from './connection';
@@ -34,7 +35,7 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
   const strings = chatStrings[pickLanguage(ctx.language)];
   let session: Session = ctx.session;
   let open = false;
-  const readKey = keys.read(ctx.websiteKey);
+  const readKey = storageKey(ctx.websiteKey, 'read');
 
   const view = createView(session.website, strings, {
     send(text) {
@@ -62,6 +63,8 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
   style.textContent = chatCss;
   ctx.root.appendChild(style);
   ctx.container.appendChild(view.element);
+  const colors = chatColors(session.website.color);
+  for (const k of ['--pl', '--pr'] as const) ctx.container.style.setProperty(k, colors[k]);
 
   let typingTimer: ReturnType<typeof setTimeout> | null = null;
   let typingWho: string | null = null;
@@ -89,8 +92,11 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
     if (open) {
       const seq = core.lastSeq();
       if (core.conversationId && seq > readSeq()) ctx.store.setItem(readKey, JSON.stringify({ c: core.conversationId, s: seq }));
-      ctx.setUnread(0);
-    } else ctx.setUnread(core.unread(readSeq()));
+      ctx.setUnread(0, '');
+    } else {
+      const n = core.unread(readSeq());
+      ctx.setUnread(n, fill(strings.unread, { n }));
+    }
   }
 
   /** Transcript, chatbot buttons and the composer's hints for the chatbot's question. */
@@ -135,7 +141,7 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
   });
 
   const core: ChatCore = new ChatCore({
-    outbox: new Outbox(ctx.store, keys.outbox(ctx.websiteKey)),
+    outbox: new Outbox(ctx.store, storageKey(ctx.websiteKey, 'outbox')),
     transcript,
     send: (frame) => conn.send(frame),
     conversationId: session.conversation ? session.conversation.id : null,
@@ -178,5 +184,7 @@ export function mountChat(ctx: ChatContext, env: ConnectionEnv = browserEnv()): 
       } else core.closed();
       updateUnread();
     },
+    busy: () => core.hasOpenConversation(),
+    follow: (id) => core.follow(id),
   };
 }

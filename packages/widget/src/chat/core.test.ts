@@ -458,3 +458,30 @@ describe('ChatCore — chatbots', () => {
     expect(t.core.chatbot).toBeNull();
   });
 });
+
+describe('ChatCore — a chatbot started by a targeting trigger (follow)', () => {
+  it('switches from a closed conversation to the started one, syncs it and counts it as going on', () => {
+    const t = setup();
+    t.frame({ type: 'sync', conversationId: C, messages: [msg(1), msg(2)], lastSeq: 2, hasMore: false });
+    t.frame({ type: 'conversation', conversation: { id: C, status: 'closed', lastSeq: 2, chatbot: null } } as unknown as ServerFrame);
+    expect(t.core.hasOpenConversation()).toBe(false);
+    t.sent.length = 0;
+    t.core.follow('conv-2');
+    expect(t.core.conversationId).toBe('conv-2');
+    expect(t.core.hasOpenConversation()).toBe(true);
+    expect(t.sent).toEqual([{ type: 'sync', conversationId: 'conv-2', afterSeq: 0 }]);
+    // The chatbot's welcome arrives through the sync: an unread message for the badge.
+    t.frame({ type: 'sync', conversationId: 'conv-2', messages: [msg(1, { conversationId: 'conv-2', author: { type: 'chatbot', id: 'b1', name: 'Barista' } })], lastSeq: 1, hasMore: false });
+    expect(t.core.unread(0)).toBe(1);
+  });
+
+  it('following the current conversation again sends nothing; offline, the sync waits for the next hello', () => {
+    const t = setup({ conversationId: null, online: false });
+    t.core.follow('conv-2');
+    expect(t.sent).toEqual([]);
+    t.core.follow('conv-2');
+    t.setOnline(true);
+    t.core.ready();
+    expect(t.sent[0]).toEqual({ type: 'sync', conversationId: 'conv-2', afterSeq: 0 });
+  });
+});

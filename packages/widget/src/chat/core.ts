@@ -78,8 +78,22 @@ export class ChatCore {
     return currentPrompt(this.o.transcript.list(), this.conversationId, this.chatbot, this.refused);
   }
 
-  private hasOpenConversation(): boolean {
+  /** A conversation is going on (the current one is not closed). */
+  hasOpenConversation(): boolean {
     return !!this.conversationId && this.statuses.get(this.conversationId) !== 'closed';
+  }
+
+  /**
+   * A chatbot started a conversation through the trigger endpoint (not over
+   * this socket): it becomes the current one and its messages are synced.
+   * The `conversation` frame that follows the sync brings its chatbot state.
+   */
+  follow(id: string): void {
+    if (id === this.conversationId) return;
+    this.setConversation(id);
+    this.statuses.set(id, 'open');
+    this.requestSync(id);
+    this.o.events.changed();
   }
 
   private setConversation(id: string): void {
