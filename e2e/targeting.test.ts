@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotOnFailure } from './support/browser.js';
+import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+
+/**
+ * Targeting in Chromium through the real widget on the demo pages: a time and
+ * URL rule, scroll and exit-intent triggers, priority, and the debugger.
+ */
+const widget = (page: Page) => page.locator('#parley-widget');
+
+function flow(text: string) {
+  return {
+    schemaVersion: 1,
+    startNodeId: 'hello',
+    defaultLanguage: 'en',
+    nodes: {
+      hello: { kind: 'message', text, next: 'menu' },
+      menu: { kind: 'buttons', text: 'Can I help?', choices: [{ id: 'yes', label: 'Yes please', next: 'bye' }] },
+      bye: { kind: 'end' },
+    },
+  };
+}
+
+describe('chatbot targeting in the widget', () => {
+  let parley: ParleyProcess;
+  let browser: Browser;
+  let cookie: string;
+  const contexts: BrowserContext[] = [];
+  let page: Page | undefined;
+  let agent: Page | undefined;
+  const bots: string[] = [];
+
+  async function rest(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${parley.url}/api/v1${path}`, {
+      method,
+      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+  }
+
+  /** Publishes and activates a chatbot with this targeting; every other chatbot is deactivated first. */
+  async function onlyBots(...specs: { name: string; text: string; targeting: unknown; priority?: number }[]) {
+    for (const id of bots) await rest('PATCH', `/chatbots/${id}`, { status: 'inactive' });
+    const ids: string[] = [];
+    for (const spec of specs) {
+      const id = (await rest('POST', '/chatbots', { name: spec.name })).body.chatbot.id as string;
+      expect((await rest('PUT', `/chatbots/${id}/draft`, { draft: flow(spec.text) })).status).toBe(200);
+      expect((await rest('POST', `/chatbots/${id}/publish`)).status).toBe(201);
+      const set = await rest('PUT', `/chatbots/${id}/targeting`, { targeting: spec.targeting, priority: spec.priority ?? 0 });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      expect((await rest('PATCH', `/chatbots/${id}`, { status: 'active' })).status).toBe(200);
+      bots.push(id);
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /** A new visitor (own storage) on a demo page; counts the trigger requests it makes. */
+  async function visit(path: string) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    contexts.push(context);
+    const p = await context.newPage();
+    const triggers: string[] = [];
+    p.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/widget/trigger')) triggers.push(request.postData() ?? '');
+    });
+    page = p;
+    await p.goto(`${parley.url}${path}`);
+    await widget(p).locator('[data-testid="launcher"]').waitFor();
+    return { page: p, triggers };
+  }
+
+  beforeAll(async () => {
+    parley = await ParleyProcess.start();
+    browser = await launchChromium();
+    const login = await fetch(`${parley.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: OWNER_EMAIL, password: OWNER_PASSWORD }),
+    });
+    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await parley?.stop();
+  });
+  screenshotOnFailure({ visitor: () => page, agent: () => agent });
+
+  it('fires "URL contains /pricing" after 3 s on /demo/pricing, and not on /demo', async () => {
+    await onlyBots({
+      name: 'Pricing helper',
+      text: 'Questions about our plans?',
+      targeting: {
+        trigger: { kind: 'time_on_page', seconds: 3 },
+        conditions: { kind: 'group', match: 'all', conditions: [{ kind: 'condition', field: 'page_url', operator: 'contains', value: '/pricing' }] },
+      },
+    });
+    const home = await visit('/demo');
+    await home.page.waitForTimeout(4500);
+    expect(await widget(home.page).locator('[data-parley-teaser]').count()).toBe(0);
+    expect(home.triggers).toEqual([]);
+
+    const pricing = await visit('/demo/pricing');
+    const started = Date.now();
+    await widget(pricing.page).locator('[data-parley-teaser]').filter({ hasText: 'Questions about our plans?' }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(pricing.triggers).toHaveLength(1);
+    // Clicking the bubble opens the chatbot with its buttons.
+    await widget(pricing.page).locator('[data-parley-teaser-open]').click();
+    await widget(pricing.page).locator('button[data-choice-id="yes"]').waitFor();
+  });
+
+  it('fires a scroll trigger when the visitor scrolls far enough', async () => {
+    await onlyBots({ name: 'Scroll bot', text: 'Still reading? Ask us anything.', targeting: { trigger: { kind: 'scroll', percent: 60 } } });
+    const { page: p } = await visit('/demo');
+    await p.waitForTimeout(1000);
+    expect(await widget(p).locator('[data-parley-teaser]').count()).toBe(0);
+    await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'Still reading?' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('fires an exit-intent trigger when the pointer leaves towards the tabs', async () => {
+    await onlyBots({ name: 'Exit bot', text: 'Leaving already? Here is 10 % off.', targeting: { trigger: { kind: 'exit_intent' } } });
+    const { page: p } = await visit('/demo');
+    await p.waitForTimeout(1000);
+    await p.mouse.move(600, 300);
+    await p.mouse.move(600, 5, { steps: 5 });
+    await p.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { clientX: 600, clientY: 0, bubbles: true })));
+    await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'Leaving already?' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('starts only the higher priority of two matching chatbots', async () => {
+    await onlyBots(
+      { name: 'Low', text: 'Low priority greeting', targeting: { trigger: { kind: 'time_on_page', seconds: 1 } }, priority: 1 },
+      { name: 'High', text: 'High priority greeting', targeting: { trigger: { kind: 'time_on_page', seconds: 1 } }, priority: 9 },
+    );
+    const { page: p } = await visit('/demo');
+    await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'High priority greeting' }).waitFor({ timeout: 10_000 });
+    await p.waitForTimeout(1500);
+    expect(await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'Low priority greeting' }).count()).toBe(0);
+  });
+});
