@@ -14,10 +14,12 @@ const PATTERNS = [
   '(^|/)docs?/',
   'ref=home\\b',
 ];
+const REFERRER_PATTERNS = ['google\\.', '^https://(www\\.)?google\\.[a-z]+/', 'bing\\.com|duckduckgo', 'facebook|twitter|linkedin'];
 
 /**
- * typical: 8 patterns shared by the chatbots, most of them ruled out by the
- * prefilter (the page lacks a text the pattern needs), few chatbots match.
+ * typical: 8 URL and 4 referrer patterns shared by the chatbots, many ruled
+ * out by the prefilter (the page lacks a text the pattern needs), a few
+ * chatbots match.
  * worst: every chatbot matches (all 10 conditions run) and has its own 2
  * patterns that the prefilter cannot rule out (top-level alternation), so
  * the linear-time engine runs 100 times per page view.
@@ -25,7 +27,7 @@ const PATTERNS = [
 function targetingFor(i, scenario) {
   const worst = scenario === 'worst';
   const p1 = worst ? `^https://(www\\.)?acme\\.com/products/[a-z-]+|x${i}` : PATTERNS[i % PATTERNS.length];
-  const p2 = worst ? `google\\.com/search|y${i}` : PATTERNS[(i * 3 + 1) % PATTERNS.length] + (i % 5 === 0 ? '' : `|x${i}`);
+  const p2 = worst ? `google\\.com/search|y${i}` : REFERRER_PATTERNS[i % REFERRER_PATTERNS.length];
   return TargetingSchema.parse({
     trigger: { kind: 'time_on_page', seconds: 5 },
     conditions: {
@@ -91,10 +93,10 @@ function candidatesFor(scenario) {
   }));
 }
 
-function measure(label, run) {
-  for (let i = 0; i < 2000; i++) run(i); // warm up
+function measure(label, run, rounds = 20000, unit = 'page view') {
+  for (let i = 0; i < Math.min(2000, rounds); i++) run(i); // warm up
   const samples = [];
-  for (let i = 0; i < 20000; i++) {
+  for (let i = 0; i < rounds; i++) {
     const start = process.hrtime.bigint();
     run(i);
     samples.push(Number(process.hrtime.bigint() - start) / 1000);
@@ -102,17 +104,34 @@ function measure(label, run) {
   samples.sort((a, b) => a - b);
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
   const at = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-  console.log(`${label}: mean ${mean.toFixed(1)} µs, p50 ${at(0.5)} µs, p99 ${at(0.99)} µs per page view`);
+  console.log(`${label}: mean ${mean.toFixed(1)} µs, p50 ${at(0.5)} µs, p99 ${at(0.99)} µs per ${unit}`);
 }
 
 let matched = 0;
-// a new moment (and so new facts) every page view: nothing is carried over
-const factsAt = (i) => ({ ...baseFacts, now: baseFacts.now + (i % 600) * 61_000 });
-for (const scenario of ['typical', 'worst']) {
+// A new moment (and so new facts) every page view. "cold": a URL and a
+// referrer never seen before every page view, so no pattern answer is reused.
+let cold = false;
+const factsAt = (i) => {
+  const facts = { ...baseFacts, now: baseFacts.now + (i % 600) * 61_000 };
+  if (cold) {
+    facts.page = { ...baseFacts.page, url: `${baseFacts.page.url}&n=${i}` };
+    facts.referrer = `${baseFacts.referrer}&n=${i}`;
+  }
+  return facts;
+};
+for (const [scenario, isCold] of [['typical', false], ['typical', true], ['worst', false], ['worst', true]]) {
+  cold = isCold;
+  if (cold) console.log('  (cold: every page view has a new URL and referrer)');
   const candidates = candidatesFor(scenario);
   const check = chooseChatbot(candidates, { facts: baseFacts, trigger: { kind: 'time_on_page', secondsOnPage: 6 }, openConversation: false });
   const passing = check.verdicts.filter((v) => v.outcome !== 'excluded').length;
   console.log(`— ${scenario}: ${passing} of ${CHATBOTS} chatbots pass their conditions`);
+  if (!cold) {
+    const documents = Array.from({ length: CHATBOTS }, (_, b) => targetingFor(b, scenario));
+    measure(`compileTargeting × ${CHATBOTS} (when chatbots change, not per page view)`, () => {
+      for (const document of documents) compileTargeting(document);
+    }, 2000, `${CHATBOTS} compilations`);
+  }
   measure(`chooseChatbot (${CHATBOTS} candidates, with verdicts)`, (i) => {
     chooseChatbot(candidates, { facts: factsAt(i), trigger: { kind: 'time_on_page', secondsOnPage: 6 }, openConversation: false });
   });

@@ -20,7 +20,7 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: Path, input: unknown): Target
     return closestOption(issue.errors).flatMap((inner) => mapIssue(inner, path, input));
   }
   const last = path[path.length - 1];
-  const inCondition = isConditionPath(path);
+  const inCondition = isConditionPath(path) && valueAt(input, path) !== undefined;
   if (inCondition && last === 'field' && issue.code === 'invalid_value') {
     return [{ path, code: 'unknown_field', message: `Unknown field ${shown(valueAt(input, path))}` }];
   }
@@ -31,9 +31,9 @@ function mapIssue(issue: z.core.$ZodIssue, prefix: Path, input: unknown): Target
     return [{ path, code: 'too_many', message: `A group may hold at most ${CONDITIONS_MAX} conditions` }];
   }
   if (isValuePath(path) || (inCondition && last === 'key')) {
-    return [{ path, code: 'bad_value', message: valueMessage(issue, path) }];
+    return [{ path, code: 'bad_value', message: valueMessage(issue, path, input) }];
   }
-  return [{ path, code: 'invalid_document', message: describeIssue(issue, path) }];
+  return [{ path, code: 'invalid_document', message: describeIssue(issue, path, input) }];
 }
 
 /** The union option the input was most likely meant to be: one whose shape fits, with the fewest issues. */
@@ -59,15 +59,15 @@ function isValuePath(path: Path): boolean {
   return at > 0 && path[0] === 'conditions' && typeof path[at - 1] === 'number';
 }
 
-function valueMessage(issue: z.core.$ZodIssue, path: Path): string {
+function valueMessage(issue: z.core.$ZodIssue, path: Path, input: unknown): string {
   if (issue.code === 'invalid_union') return 'A value must be a text, a number, a list of texts or {from, to}';
   if (issue.code === 'too_big' && issue.origin === 'string') return `This value is too long (at most ${String(issue.maximum)} characters)`;
   if (issue.code === 'too_big' && issue.origin === 'array') return `This list is too long (at most ${String(issue.maximum)} values)`;
-  return describeIssue(issue, path);
+  return describeIssue(issue, path, input);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
-  if (issue.code === 'invalid_type' && isMissing(issue)) return `${quoteKey(path)} is required`;
+function describeIssue(issue: z.core.$ZodIssue, path: Path, input: unknown): string {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && isMissing(issue, input, path)) return `${quoteKey(path)} is required`;
   if (issue.code === 'unrecognized_keys') return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_union' && issue.errors.length === 0 && 'options' in issue && Array.isArray(issue.options)) {
     return `Unknown kind; use ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`;
@@ -76,8 +76,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
   return issue.message;
 }
 
-function isMissing(issue: z.core.$ZodIssue): boolean {
-  return issue.message.endsWith('received undefined');
+function isMissing(issue: z.core.$ZodIssue, input: unknown, path: Path): boolean {
+  return issue.message.endsWith('received undefined') || valueAt(input, path) === undefined;
 }
 
 function quoteKey(path: Path): string {

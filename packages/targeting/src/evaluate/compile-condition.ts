@@ -19,6 +19,10 @@ export interface CompiledCondition {
 }
 
 type Test = (view: FactView) => boolean;
+
+/** How many answers of the pattern engine each condition keeps, for inputs up to this length. */
+const ANSWERS_MAX = 256;
+const ANSWER_INPUT_MAX = 2048;
 type Explain = (view: FactView) => string;
 
 /**
@@ -77,6 +81,8 @@ function compileText(c: Condition): [Test, Explain] {
     const regex = compiled.regex;
     const literals = requiredLiterals(expected);
     const key = `${slot}\u0001${expected}`;
+    // Pages repeat: the engine's answers for the last inputs are kept with the compiled condition.
+    const answers = new Map<string, boolean>();
     const run = (view: FactView): boolean => {
       const raw = read(view.facts);
       if (raw === null) return false;
@@ -84,10 +90,17 @@ function compileText(c: Condition): [Test, Explain] {
         const folded = view.folded(slot, read)!;
         for (const literal of literals) if (!folded.includes(literal)) return false;
       }
-      return regex.test(raw);
+      const known = answers.get(raw);
+      if (known !== undefined) return known;
+      const answer = regex.test(raw);
+      if (raw.length <= ANSWER_INPUT_MAX) {
+        if (answers.size >= ANSWERS_MAX) answers.clear();
+        answers.set(raw, answer);
+      }
+      return answer;
     };
     return [
-      (view) => view.pattern(key, () => run(view)),
+      (view) => view.pattern(key, run),
       (view) => `${label} does not match the pattern ${quote(expected)} (${actualText(view)})`,
     ];
   }

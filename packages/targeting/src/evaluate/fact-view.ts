@@ -56,11 +56,11 @@ export class FactView {
   }
 
   /** A pattern's answer on a slot, worked out once per evaluation (chatbots often share patterns). */
-  pattern(key: string, run: () => boolean): boolean {
+  pattern(key: string, run: (view: FactView) => boolean): boolean {
     const cache = (this.#patterns ??= new Map());
     let value = cache.get(key);
     if (value === undefined) {
-      value = run();
+      value = run(this);
       cache.set(key, value);
     }
     return value;

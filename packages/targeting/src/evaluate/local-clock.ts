@@ -43,11 +43,11 @@ export function localClock(now: number, timeZone: string): LocalClock | null {
 function computeClock(now: number, timeZone: string): LocalClock | null {
   if (typeof now !== 'number' || !Number.isFinite(now)) return null;
   let unknownZone: string | null = null;
-  let dt = typeof timeZone === 'string' && timeZone !== '' ? DateTime.fromMillis(now, { zone: timeZone }) : DateTime.invalid('no zone');
-  if (!dt.isValid) {
+  let dt = inZone(now, timeZone);
+  if (dt === null) {
     unknownZone = String(timeZone);
-    dt = DateTime.fromMillis(now, { zone: 'UTC' });
-    if (!dt.isValid) return null;
+    dt = inZone(now, 'UTC');
+    if (dt === null) return null;
   }
   const weekday = dt.weekday - 1;
   const time = `${pad(dt.hour)}:${pad(dt.minute)}`;
@@ -61,6 +61,18 @@ function computeClock(now: number, timeZone: string): LocalClock | null {
     date: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}`,
     time,
   };
+}
+
+/** Luxon's reading of `now` in `zone`; null for an unknown zone (even with luxon's throwOnInvalid set). */
+function inZone(now: number, zone: string): DateTime | null {
+  // "local" and "system" would depend on the server's own zone
+  if (typeof zone !== 'string' || zone === '' || /^(local|system)$/i.test(zone)) return null;
+  try {
+    const dt = DateTime.fromMillis(now, { zone });
+    return dt.isValid ? dt : null;
+  } catch {
+    return null;
+  }
 }
 
 function pad(n: number): string {

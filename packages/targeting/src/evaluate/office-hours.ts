@@ -10,22 +10,26 @@ import { localClock, type LocalClock } from './local-clock.js';
  */
 export function isOpenAt(officeHours: OfficeHours | null, clock: LocalClock): boolean {
   if (officeHours === null) return true;
-  const days = officeHours.days;
+  const days: Partial<Record<string, readonly { from: string; to: string }[]>> = officeHours.days ?? {};
   const m = clock.minuteOfDay;
-  for (const interval of days[clock.day] ?? []) {
+  for (const interval of intervals(days[clock.day])) {
     const from = parseClockTime(interval.from);
     const to = parseClockTime(interval.to);
     if (from === null || to === null) continue;
     if (from < to ? m >= from && m < to : from > to && m >= from) return true;
   }
   const yesterday = ENUM_VALUES.day_of_week[(clock.weekday + 6) % 7]!;
-  for (const interval of days[yesterday] ?? []) {
+  for (const interval of intervals(days[yesterday])) {
     const from = parseClockTime(interval.from);
     const to = parseClockTime(interval.to);
     if (from === null || to === null) continue;
     if (from > to && m < to) return true;
   }
   return false;
+}
+
+function intervals(day: unknown): readonly { from: string; to: string }[] {
+  return Array.isArray(day) ? day.filter((i): i is { from: string; to: string } => typeof i === 'object' && i !== null) : [];
 }
 
 /**

@@ -18,7 +18,7 @@ export interface LintWarning {
 /** Patterns longer than this are hard to read and slow to run on every page view. */
 export const SLOW_REGEX_LENGTH = 100;
 /** Compiled programs larger than this cost (program size × text length) steps on every page view. */
-export const SLOW_REGEX_PROGRAM = 150;
+export const SLOW_REGEX_PROGRAM = 100;
 
 interface Placed {
   c: Condition;

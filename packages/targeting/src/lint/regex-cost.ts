@@ -63,7 +63,6 @@ export function regexShape(pattern: string): RegexShape {
     }
     if (c === '[') {
       if (pattern[pos] === '^') pos++;
-      if (pattern[pos] === ']') pos++;
       while (pos < pattern.length && pattern[pos] !== ']') pos += pattern[pos] === '\\' ? 2 : 1;
       pos++;
       return { size: 1, repeats: false };
