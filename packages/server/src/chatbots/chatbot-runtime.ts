@@ -50,6 +50,7 @@ import { emailCaptureAnswer, emailFollowUp, planEffects, sessionStatus, visitorC
 import { runtimeTexts } from './runtime-texts.js';
 import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
 import type { FiredTrigger, TargetingService } from '../services/targeting-service.js';
+import { isWithinOfficeHours, OfficeHoursSchema } from '@parley/targeting';
 
 export interface ChatbotRuntimeOptions {
   /** After a handover with agents online: how long before the visitor is offered to leave an email. */
@@ -77,6 +78,8 @@ interface Prepared {
   flow: FlowDocument;
   chatbotName: string;
   agentsOnline: boolean;
+  /** Within the workspace's office hours now (always, without office hours). */
+  officeHoursOpen: boolean;
 }
 
 /** What to do once the transaction committed. */
@@ -92,6 +95,11 @@ interface AfterCommit {
 }
 
 type Tx = Transaction<Database>;
+
+interface Team {
+  agentsOnline: boolean;
+  officeHoursOpen: boolean;
+}
 
 const ANSWER_FIELDS = new Set(['name', 'email', 'phone', 'number', 'text']);
 
@@ -175,7 +183,7 @@ export class ChatbotRuntime {
     const version = await this.flows.version(visitor.workspaceId, candidate.published_version_id);
     if (!version) return null;
     const language = await this.#chooseLanguage(visitor.workspaceId, visitorRow, version.flow);
-    const agentsOnline = (await this.deps.presence.onlineAgentIds(visitor.workspaceId)).length > 0;
+    const team = await this.#team(visitor.workspaceId);
     const now = clock.now();
     const conversationId = newId(now);
     let after: AfterCommit;
@@ -220,7 +228,7 @@ export class ChatbotRuntime {
           state: createFlowState(),
           now,
         });
-        const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, agentsOnline };
+        const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, ...team };
         const out = this.#after(visitor.workspaceId, visitor.visitorId, conversationId);
         await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
         return out;
@@ -253,9 +261,9 @@ export class ChatbotRuntime {
     if (!version) return null;
     const language = await this.#chooseLanguage(workspaceId, visitorRow, version.flow);
     const flow = this.flows.resolved(version, language.chatbotLanguage);
-    const agentsOnline = (await this.deps.presence.onlineAgentIds(workspaceId)).length > 0;
+    const team = await this.#team(workspaceId);
     const contact = await this.#contactOf(this.deps.db, visitorRow.contact_id);
-    const result = step(flow, createFlowState(), { type: 'start' }, this.#context(agentsOnline, language.visitorLanguage, contact));
+    const result = step(flow, createFlowState(), { type: 'start' }, this.#context(team, language.visitorLanguage, contact));
     const first = result.effects.find((e) => e.type === 'send_message');
     return first && first.type === 'send_message' && first.text.trim() !== '' ? { chatbotId: candidate.id, text: first.text } : null;
   }
@@ -281,7 +289,7 @@ export class ChatbotRuntime {
           throw new ParleyError('unknown_choice', 'That button is no longer offered');
         }
         const contact = await this.#contactOfVisitor(trx, visitor.visitorId);
-        const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+        const context = this.#context(prepared, session.visitor_language, contact);
         const stepped = step(prepared.flow, state, { type: 'button_chosen', choiceId: input.choiceId }, context);
         if (!stepped.ok) throw new ParleyError('unknown_choice', stepped.error.message);
         const label = this.#choiceLabel(prepared.flow, input.nodeId, input.choiceId);
@@ -342,7 +350,7 @@ export class ChatbotRuntime {
         const active = state.status === 'waiting' || state.status === 'running';
 
         if (active) {
-          const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+          const context = this.#context(prepared, session.visitor_language, contact);
           const stepped = step(prepared.flow, state, { type: 'free_text_typed', text: input.text }, context);
           const asked = parseVisitorState(session.visitor_state);
           const answering = state.awaiting.kind === 'answer' && state.nodeId !== null;
@@ -405,7 +413,7 @@ export class ChatbotRuntime {
         }
         if (state.status === 'waiting' || state.status === 'running') {
           const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
-          const stepped = step(prepared.flow, state, { type: 'agent_joined' }, this.#context(prepared.agentsOnline, session.visitor_language, contact));
+          const stepped = step(prepared.flow, state, { type: 'agent_joined' }, this.#context(prepared, session.visitor_language, contact));
           if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
         }
       }
@@ -443,7 +451,7 @@ export class ChatbotRuntime {
       const session = await this.#lockSession(trx, prepared);
       const state = this.#state(session);
       const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
-      const context = this.#context(prepared.agentsOnline, session.visitor_language, contact);
+      const context = this.#context(prepared, session.visitor_language, contact);
       if (timer.kind === 'delay' && state.awaiting.kind === 'delay') {
         const stepped = step(prepared.flow, state, { type: 'delay_elapsed' }, context);
         if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
@@ -479,7 +487,7 @@ export class ChatbotRuntime {
       if (!outcome.ok) await this.#error(trx, { ...prepared, session }, state.nodeId, outcome.code, outcome.message);
       const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
       const event: FlowEvent = outcome.ok ? { type: 'webhook_result', ok: true, data: outcome.data } : { type: 'webhook_result', ok: false };
-      const stepped = step(prepared.flow, state, event, this.#context(prepared.agentsOnline, session.visitor_language, contact));
+      const stepped = step(prepared.flow, state, event, this.#context(prepared, session.visitor_language, contact));
       if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
       return out;
     });
@@ -491,7 +499,7 @@ export class ChatbotRuntime {
   async #runEvent(trx: Tx, prepared: Prepared, event: FlowEvent, out: AfterCommit, _cause: { visitorMessage: MessageRow | null }): Promise<void> {
     const contact = await this.#contactOfVisitor(trx, out.visitorId);
     const state = this.#state(prepared.session);
-    const stepped = step(prepared.flow, state, event, this.#context(prepared.agentsOnline, prepared.session.visitor_language, contact));
+    const stepped = step(prepared.flow, state, event, this.#context(prepared, prepared.session.visitor_language, contact));
     if (stepped.ok) await this.#applyStep(trx, prepared, stepped, out, contact);
   }
 
@@ -644,10 +652,10 @@ export class ChatbotRuntime {
     const { db } = this.deps;
     const session = await findSession(db, conversationId);
     if (!session || session.workspace_id !== workspaceId) return null;
-    const [version, chatbot, online] = await Promise.all([
+    const [version, chatbot, team] = await Promise.all([
       this.flows.version(workspaceId, session.version_id),
       db.selectFrom('chatbots').select(['name']).where('id', '=', session.chatbot_id).executeTakeFirst(),
-      this.deps.presence.onlineAgentIds(workspaceId),
+      this.#team(workspaceId),
     ]);
     if (!version) return null;
     return {
@@ -655,7 +663,7 @@ export class ChatbotRuntime {
       version,
       flow: this.flows.resolved(version, session.language),
       chatbotName: chatbot?.name ?? 'Chatbot',
-      agentsOnline: online.length > 0,
+      ...team,
     };
   }
 
@@ -864,9 +872,26 @@ export class ChatbotRuntime {
     }
   }
 
-  #context(agentsOnline: boolean, language: string | null, contact: FlowContext['contact']): FlowContext {
-    // Office hours arrive with the workspace's scheduling settings (targeting); until then the team counts as open.
-    return { agentsOnline, officeHoursOpen: true, language, contact, now: this.deps.clock.now() };
+  #context(team: Team, language: string | null, contact: FlowContext['contact']): FlowContext {
+    return { agentsOnline: team.agentsOnline, officeHoursOpen: team.officeHoursOpen, language, contact, now: this.deps.clock.now() };
+  }
+
+  /** Agents online, and whether it is within the workspace's office hours now (in its time zone). */
+  async #team(workspaceId: string): Promise<Team> {
+    const [online, workspace] = await Promise.all([
+      this.deps.presence.onlineAgentIds(workspaceId),
+      this.deps.db.selectFrom('workspaces').select(['timezone', 'office_hours']).where('id', '=', workspaceId).executeTakeFirst(),
+    ]);
+    let officeHoursOpen = true;
+    if (workspace?.office_hours) {
+      try {
+        const parsed = OfficeHoursSchema.safeParse(JSON.parse(workspace.office_hours));
+        if (parsed.success) officeHoursOpen = isWithinOfficeHours(parsed.data, this.deps.clock.now(), workspace.timezone);
+      } catch {
+        officeHoursOpen = true;
+      }
+    }
+    return { agentsOnline: online.length > 0, officeHoursOpen };
   }
 
   async #chooseLanguage(workspaceId: string, visitor: VisitorRow, flow: FlowDocument) {
@@ -952,7 +977,7 @@ export class ChatbotRuntime {
       return;
     }
     const language = await this.#chooseLanguage(after.workspaceId, visitorRow, version.flow);
-    const agentsOnline = (await this.deps.presence.onlineAgentIds(after.workspaceId)).length > 0;
+    const team = await this.#team(after.workspaceId);
     const next = await db.transaction().execute(async (trx) => {
       const now = clock.now();
       const session = await this.#insertSession(trx, {
@@ -965,7 +990,7 @@ export class ChatbotRuntime {
         state: createFlowState({ variables: target.variables }),
         now,
       });
-      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, agentsOnline };
+      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team };
       const out = this.#after(after.workspaceId, after.visitorId, after.conversationId);
       await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
       return out;
