@@ -11,6 +11,10 @@ import { NotFoundPage } from './shell/NotFoundPage';
 
 /** The builder (React Flow, the flow engine and its schemas) loads only when opened. */
 const BuilderPage = lazy(() => import('./chatbots/BuilderPage').then((m) => ({ default: m.BuilderPage })));
+/** Targeting (with @parley/targeting's checker and linter), the debugger and the workspace settings: lazy too. */
+const TargetingPage = lazy(() => import('./targeting/TargetingPage').then((m) => ({ default: m.TargetingPage })));
+const DebuggerPage = lazy(() => import('./targeting/DebuggerPage').then((m) => ({ default: m.DebuggerPage })));
+const WorkspaceSettingsPage = lazy(() => import('./settings/WorkspaceSettingsPage').then((m) => ({ default: m.WorkspaceSettingsPage })));
 
 /** Routes under /app/ (the server falls back to index.html for any of them). */
 export function App() {
@@ -30,10 +34,34 @@ export function App() {
             <Route path="/inbox/:conversationId?" element={<InboxPage />} />
             <Route path="/chatbots" element={<ChatbotsPage />} />
             <Route
+              path="/chatbots/debugger"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the debugger…</FullPageMessage>}>
+                  <DebuggerPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/chatbots/:id/settings"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the targeting…</FullPageMessage>}>
+                  <TargetingPage />
+                </Suspense>
+              }
+            />
+            <Route
               path="/chatbots/:id"
               element={
                 <Suspense fallback={<FullPageMessage busy>Loading the builder…</FullPageMessage>}>
                   <BuilderPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/settings"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the settings…</FullPageMessage>}>
+                  <WorkspaceSettingsPage />
                 </Suspense>
               }
             />

@@ -7,12 +7,18 @@ import type {
   ChatbotVersion,
   ChatbotVersionWithFlow,
   Conversation,
+  DebugAnswer,
   ConversationPage,
   ErrorBody,
   MessagePage,
   Session,
+  TargetingAnswer,
+  Targeting,
   Visitor,
+  WorkspaceSettings,
+  OfficeHours,
 } from './types';
+import type { DebugRequest } from '../targeting/state/debugForm';
 
 /** Every API failure, with the server's error code and message (docs/api.md) or `network`. */
 export class ApiError extends Error {
@@ -151,6 +157,21 @@ export const api = {
     request<{ errors: ChatbotRunError[] }>('GET', `/chatbots/${encodeURIComponent(id)}/errors`, { query: { limit }, signal }),
   /** Owners and admins only (403 for agents). */
   webhookSigningKey: () => request<{ key: string }>('GET', '/chatbots/webhook-signing-key'),
+
+  /** Who sees the chatbot, when and where (docs/targeting.md), with the linter's warnings. */
+  targeting: (id: string, signal?: AbortSignal) =>
+    request<TargetingAnswer>('GET', `/chatbots/${encodeURIComponent(id)}/targeting`, { signal }),
+  /** Owners and admins; `400 invalid` with `issues[].path` = `body.targeting.conditions.conditions.1.value`. */
+  saveTargeting: (id: string, targeting: Targeting, priority?: number) =>
+    request<TargetingAnswer>('PUT', `/chatbots/${encodeURIComponent(id)}/targeting`, { body: { targeting, priority } }),
+  /** The targeting debugger: which chatbot would start for this visitor and moment. */
+  debugTargeting: (body: DebugRequest, signal?: AbortSignal) =>
+    request<DebugAnswer>('POST', '/chatbots/targeting/debug', { body, signal }),
+
+  workspaceSettings: (signal?: AbortSignal) => request<WorkspaceSettings>('GET', '/workspace/settings', { signal }),
+  /** Owners and admins; `400` on an unknown zone. */
+  updateWorkspaceSettings: (patch: { timeZone?: string; officeHours?: OfficeHours | null }) =>
+    request<WorkspaceSettings>('PATCH', '/workspace/settings', { body: patch }),
 };
 
 export type Api = typeof api;

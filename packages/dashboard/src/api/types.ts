@@ -1,5 +1,6 @@
 import type { Conversation, Message, Visitor } from '@parley/core';
 import type { FlowDocument, Problem } from '@parley/flow';
+import type { LintWarning, OfficeHours, Targeting } from '@parley/targeting';
 
 /** Shapes of the REST answers (docs/api.md). Conversation, Message and Visitor come from @parley/core. */
 export type AgentRole = 'owner' | 'admin' | 'agent';
@@ -59,4 +60,44 @@ export interface ChatbotRunError {
   message: string;
   /** ISO 8601 */
   at: string;
+}
+
+// ---- targeting (docs/targeting.md "API") ----
+
+export type { LintWarning, OfficeHours, Targeting };
+
+/** `GET|PUT /chatbots/:id/targeting`. */
+export interface TargetingAnswer {
+  targeting: Targeting;
+  priority: number;
+  /** The linter's warnings on the stored targeting. */
+  warnings: LintWarning[];
+}
+
+/** `GET|PATCH /workspace/settings`. */
+export interface WorkspaceSettings {
+  name: string;
+  /** IANA zone: scheduling conditions and office hours use it. */
+  timeZone: string;
+  defaultLanguage: string;
+  /** null: always open. */
+  officeHours: OfficeHours | null;
+}
+
+/** One chatbot's outcome in the targeting debugger. */
+export interface DebugVerdict {
+  chatbotId: string;
+  name: string;
+  outcome: 'starts' | 'excluded' | 'outranked';
+  /** Null for the chatbot that starts; `path` for a condition (index path into the tree). */
+  reason: { code: string; message: string; path?: number[] } | null;
+}
+
+/** `POST /chatbots/targeting/debug`. */
+export interface DebugAnswer {
+  chatbotId: string | null;
+  verdicts: DebugVerdict[];
+  /** The moment in the workspace's time zone, as a sentence. */
+  localTime: string;
+  timeZone: string;
 }

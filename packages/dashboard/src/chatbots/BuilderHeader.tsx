@@ -40,6 +40,19 @@ export function BuilderHeader(p: Props) {
         <BackIcon size={18} />
       </Link>
       <h1 className="builder-head__name">{chatbot.name}</h1>
+      <nav className="ttabs" aria-label="Chatbot">
+        <span className="ttabs__tab is-active" aria-current="page" data-testid="tab-flow">
+          Flow
+        </span>
+        <Link
+          className="ttabs__tab"
+          to={`/chatbots/${encodeURIComponent(chatbot.id)}/settings`}
+          data-testid="chatbot-settings-link"
+          title="Targeting: who sees the chatbot, when and where"
+        >
+          Targeting
+        </Link>
+      </nav>
       {chatbot.publishedVersion ? (
         <span className="chip" data-testid="version-badge">
           v{chatbot.publishedVersion.number}

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { ChatbotSummary } from '../api/types';
-import { AlertIcon, BotIcon } from '../components/icons';
+import { AlertIcon, BotIcon, TargetIcon } from '../components/icons';
 import { fullDateTime } from '../lib/time';
 import { errorCountLabel } from './state/runErrors';
 import { StatusSwitch } from './StatusSwitch';
@@ -27,6 +27,15 @@ export function ChatbotItem({ chatbot, canEdit, busy, onStatus }: Props) {
       <span className="bot-row__title">
         <Link className="bot-row__name" to={to}>
           {chatbot.name}
+        </Link>
+        <Link
+          className="bot-row__targeting"
+          to={`${to}/settings`}
+          data-testid="chatbot-settings-link"
+          title={`Targeting: who sees it, when and where (priority ${chatbot.priority})`}
+        >
+          <TargetIcon size={13} />
+          Targeting
         </Link>
         {warning && (
           <Link

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import '../styles/chatbots.css';
 import { api, errorMessage } from '../api/client';
 import type { ChatbotSummary } from '../api/types';
 import { useAuthenticated } from '../auth/SessionContext';
-import { BotIcon, PlusIcon } from '../components/icons';
+import { BotIcon, PlusIcon, SearchIcon } from '../components/icons';
 import { canEditChatbots } from './canEdit';
 import { ChatbotItem } from './ChatbotItem';
 import { NewChatbotForm } from './NewChatbotForm';
@@ -63,12 +63,18 @@ export function ChatbotsPage() {
           <h1>Chatbots</h1>
           <p className="muted">Build a flow, preview it, publish it. Visitors meet the active ones.</p>
         </div>
-        {canEdit && creating === 'closed' && (
-          <button type="button" className="btn btn--primary" data-testid="new-chatbot" onClick={() => setCreating('open')}>
-            <PlusIcon size={16} />
-            New chatbot
-          </button>
-        )}
+        <div className="bots-page__actions">
+          <Link to="/chatbots/debugger" className="btn" data-testid="open-debugger" title="Which chatbot would start for a visitor, and why the others would not">
+            <SearchIcon size={16} />
+            Targeting debugger
+          </Link>
+          {canEdit && creating === 'closed' && (
+            <button type="button" className="btn btn--primary" data-testid="new-chatbot" onClick={() => setCreating('open')}>
+              <PlusIcon size={16} />
+              New chatbot
+            </button>
+          )}
+        </div>
       </header>
       {creating !== 'closed' && (
         <NewChatbotForm busy={creating === 'busy'} onCreate={create} onCancel={() => setCreating('closed')} />
