@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotOnFailure } from './support/browser.js';
+import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
 
 /**
@@ -140,5 +140,52 @@ describe('chatbot targeting in the widget', () => {
     await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'High priority greeting' }).waitFor({ timeout: 10_000 });
     await p.waitForTimeout(1500);
     expect(await widget(p).locator('[data-parley-teaser]').filter({ hasText: 'Low priority greeting' }).count()).toBe(0);
+  });
+
+  it('is set up through the settings page, and the debugger explains why a chatbot would not start', async () => {
+    const [id] = await onlyBots({ name: 'Settings bot', text: 'Configured in the UI', targeting: { trigger: { kind: 'chat_opened' } } });
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    contexts.push(context);
+    agent = await context.newPage();
+    await agent.goto(`${parley.url}/app/`);
+    await agent.locator('input[name="email"]').fill(OWNER_EMAIL);
+    await agent.locator('input[name="password"]').fill(OWNER_PASSWORD);
+    await agent.locator('button[type="submit"]').click();
+    await agent.locator('[data-testid="filter-open"]').waitFor();
+
+    await agent.goto(`${parley.url}/app/chatbots/${id}/settings`);
+    await agent.locator('select[data-testid="trigger-kind"]').selectOption('time_on_page');
+    await agent.locator('input[data-testid="trigger-param"][name="seconds"]').fill('3');
+    await agent.locator('[data-testid="add-condition"]').first().click();
+    const condition = agent.locator('[data-testid="condition"]').first();
+    await condition.locator('[data-testid="condition-field"]').selectOption('page_url');
+    await condition.locator('[data-testid="condition-operator"]').selectOption('contains');
+    await condition.locator('[data-testid="condition-value"]').fill('/pricing');
+    await agent.locator('[data-testid="save-targeting"]').click();
+    await agent.locator('[data-testid="targeting-flash"]').waitFor();
+    const saved = await rest('GET', `/chatbots/${id}/targeting`);
+    expect(saved.body.targeting).toMatchObject({
+      trigger: { kind: 'time_on_page', seconds: 3 },
+      conditions: { match: 'all', conditions: [{ field: 'page_url', operator: 'contains', value: '/pricing' }] },
+    });
+
+    await agent.goto(`${parley.url}/app/chatbots/debugger`);
+    await agent.locator('[data-testid="debug-url"]').fill(`${parley.url}/demo`);
+    await agent.locator('select[data-testid="debug-trigger-kind"]').selectOption('time_on_page');
+    const param = agent.locator('[data-testid="debug-trigger-param"]');
+    if (await param.count()) await param.fill('10');
+    await agent.locator('[data-testid="debug-explain"]').click();
+    const verdict = agent.locator(`[data-testid="debug-verdict"][data-chatbot-id="${id}"]`);
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-outcome')).toBe('excluded');
+    const reason = verdict.locator('[data-testid="debug-reason"]');
+    expect(await reason.getAttribute('data-code')).toBe('condition');
+    expect(await reason.textContent()).toContain('/pricing');
+    await agent.screenshot({ path: `${ARTIFACTS}targeting-debugger.png` }).catch(() => undefined);
+
+    // The same visitor on /demo/pricing: it would start.
+    await agent.locator('[data-testid="debug-url"]').fill(`${parley.url}/demo/pricing`);
+    await agent.locator('[data-testid="debug-explain"]').click();
+    await agent.locator(`[data-testid="debug-winner"][data-chatbot-id="${id}"]`).waitFor();
   });
 });
