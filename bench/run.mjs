@@ -3,7 +3,7 @@
 // writes bench/results.json. Each scenario measures its baseline in the same
 // run (the bare `ws` relay, or the size budget) and reports value/baseline.
 //
-//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size]
+//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step]
 //                      [--quick] [--profile] [--server=path/to/server/dist/index.js] [--out=file]
 //
 // --profile  adds a separate, profiled Parley throughput run (inspector CPU
@@ -12,6 +12,11 @@
 // --cpu-prof starts the relay scenarios' Parley server with `node --cpu-prof` (whole process
 //            lifetime, written to bench/profiles/ at exit) and prints its summary.
 // --server   benchmarks another build of the server (e.g. a scratch copy).
+// --bot-rates=300,500  bot-step also runs its bot open loop at these offered rates (same server,
+//            after the main runs; rows marked "sweep").
+// --bot-profile  adds a separate, profiled bot-step run (inspector CPU profile of the server +
+//            SQLite time per statement) → bench/profiles/bot-step.{cpuprofile,txt}; not in the table
+//            (offered rate: --bot-profile-rate=N, default the scenario's rate).
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,9 +30,10 @@ import * as relayThroughput from './scenarios/relay-throughput.mjs';
 import * as relayLatency from './scenarios/relay-latency.mjs';
 import * as socketMemory from './scenarios/socket-memory.mjs';
 import * as widgetSize from './scenarios/widget-size.mjs';
+import * as botStep from './scenarios/bot-step.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = [widgetSize, relayThroughput, relayLatency, socketMemory];
+const SCENARIOS = [widgetSize, relayThroughput, relayLatency, socketMemory, botStep];
 
 function parseArgs(argv) {
   const args = {};
@@ -53,7 +59,16 @@ const options = {
     ? { conversations: 200, rate: 200, warmupMs: 1000, durationMs: 3000 }
     : { conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000 },
   memory: quick ? { sockets: 200, warmupSockets: 20, settleMs: 600 } : { sockets: 2000, warmupSockets: 50, settleMs: 1500 },
+  // bot-step: engine steps/s on one core, then chatbot conversations clicking 1 button/s each (open loop).
+  botStep: quick
+    ? { engine: { warmupMs: 300, durationMs: 1000 }, conversations: 200, rate: 200, warmupMs: 1000, durationMs: 3000 }
+    : { engine: { warmupMs: 1000, durationMs: 5000 }, conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000 },
 };
+if (typeof args['bot-rates'] === 'string') {
+  options.botStep.sweepRates = args['bot-rates'].split(',').map(Number).filter((r) => r > 0);
+  options.botStep.sweep = quick ? { warmupMs: 1000, durationMs: 3000 } : { warmupMs: 2000, durationMs: 8000 };
+}
+if (typeof args['bot-profile-rate'] === 'string') options.botStep.profileRate = Number(args['bot-profile-rate']);
 const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
 const outFile = resolve(typeof args.out === 'string' ? args.out : join(here, 'results.json'));
 
@@ -197,12 +212,18 @@ async function main() {
     profile = await profileRun();
   }
 
+  let botProfile = null;
+  if (args['bot-profile']) {
+    log('\n▶ bot-step profile (separate run; not part of the table)');
+    botProfile = await botStep.profileRun(ctx);
+  }
+
   meta.durationSeconds = Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1));
   log(`\n${textTable(results)}\n`);
   const missed = results.filter((r) => r.met === false);
   if (missed.length) log(`targets missed: ${missed.map((r) => r.name).join('; ')}`);
   if (!only || args.out) {
-    await writeFile(outFile, `${JSON.stringify({ meta, results, ...(profile ? { profile } : {}) }, null, 2)}\n`);
+    await writeFile(outFile, `${JSON.stringify({ meta, results, ...(profile ? { profile } : {}), ...(botProfile ? { botProfile } : {}) }, null, 2)}\n`);
     log(`wrote ${outFile} (${meta.durationSeconds} s)`);
   } else {
     log('(--only: results.json left alone; pass --out=file to write)');

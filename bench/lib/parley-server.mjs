@@ -6,6 +6,7 @@ import { serveControl } from './server-control.mjs';
 import { installSqlTiming } from './sql-timing.mjs';
 
 const sqlTiming = process.env.BENCH_SQL_TIMING === '1' ? installSqlTiming() : null;
+const botTiming = process.env.BENCH_BOT_TIMING === '1' ? await (await import('./bot-timing.mjs')).installBotTiming() : null;
 
 const serverModule = process.env.BENCH_SERVER_MODULE
   ? pathToFileURL(process.env.BENCH_SERVER_MODULE).href
@@ -15,6 +16,7 @@ const { createParley, loadConfig } = await import(serverModule);
 const config = loadConfig(process.env);
 const parley = await createParley({ config });
 const url = await parley.listen();
+botTiming?.attach(parley);
 
 // The demo website's key lives in instance_settings (key demo_website_key).
 let websiteKey = parley.demo?.websiteKey ?? null;
@@ -37,6 +39,8 @@ serveControl({
   extra: {
     'sql-reset': async () => sqlTiming?.reset() ?? null,
     'sql-report': async () => sqlTiming?.report() ?? null,
+    'bot-timing-reset': async () => botTiming?.reset() ?? null,
+    'bot-timing-report': async () => botTiming?.report() ?? null,
   },
 });
 process.send({ ready: true, url, websiteKey, email: parley.demo?.email ?? null, pid: process.pid });

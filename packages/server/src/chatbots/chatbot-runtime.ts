@@ -15,7 +15,6 @@ import {
   availableLanguages,
   chooseLanguage,
   createFlowState,
-  FlowStateSchema,
   step,
   validateAnswer,
   type FlowContext,
@@ -32,7 +31,7 @@ import type { PresenceService } from '../services/presence-service.js';
 import type { SentMessage, VisitorRef } from '../services/conversation-service.js';
 import type { DialectName } from '../storage/database.js';
 import type { ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
-import { appendMessage, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
+import { appendMessage, appendMessages, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
 import { loadConversation, writeConversationTag } from '../storage/repositories/conversation-repository.js';
 import {
   clearTimer,
@@ -46,6 +45,7 @@ import {
 } from '../storage/repositories/chatbot-session-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import { FlowCache, type CachedVersion } from './flow-cache.js';
+import { StepBatcher } from './step-batcher.js';
 import { emailCaptureAnswer, emailFollowUp, planEffects, sessionStatus, visitorChatbotState, type PlannedMessage, type StepPlan } from './plan-step.js';
 import { runtimeTexts } from './runtime-texts.js';
 import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
@@ -88,6 +88,8 @@ interface AfterCommit {
   visitorId: string;
   conversationId: string;
   messages: MessageRow[];
+  /** Chatbot messages of this step not written yet: stored together by `#flush`. */
+  pending: AppendMessageInput[];
   /** The visitor's own message (a choice or typed text): the sender's socket got an ack. */
   originConnectionId?: string | undefined;
   webhooks: { sessionId: string; chatbotId: string; url: string; method: string; body: string | null }[];
@@ -103,11 +105,25 @@ interface Team {
 
 const ANSWER_FIELDS = new Set(['name', 'email', 'phone', 'number', 'text']);
 
+/** How long a workspace's "agents online / office hours" and a chatbot's name are reused between steps. */
+const TEAM_TTL_MS = 1_000;
+const NAME_TTL_MS = 5_000;
+
 export class ChatbotRuntime {
   readonly flows: FlowCache;
+  readonly #batcher: StepBatcher | null;
+  readonly #teams = new Map<string, { team: Team; at: number }>();
+  readonly #names = new Map<string, { name: string; at: number }>();
 
   constructor(private readonly deps: ChatbotRuntimeDeps) {
     this.flows = new FlowCache(deps.db);
+    // SQLite has one writer: steps share commits. PostgreSQL runs each step in its own transaction, concurrently.
+    this.#batcher = deps.dialect === 'sqlite' ? new StepBatcher(deps.db) : null;
+  }
+
+  /** One step's transaction (group-committed with its neighbours on SQLite). */
+  #transaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T> {
+    return this.#batcher ? this.#batcher.run(fn) : this.deps.db.transaction().execute(fn);
   }
 
   // ─── entry points ────────────────────────────────────────────────────────
@@ -188,7 +204,7 @@ export class ChatbotRuntime {
     const conversationId = newId(now);
     let after: AfterCommit;
     try {
-      after = await db.transaction().execute(async (trx) => {
+      after = await this.#transaction(async (trx) => {
         await trx
           .insertInto('conversations')
           .values({
@@ -282,7 +298,7 @@ export class ChatbotRuntime {
     if (!prepared) throw new ParleyError('unknown_choice', 'This chatbot is not waiting for a choice');
     let result: { after: AfterCommit; message: MessageRow };
     try {
-      result = await db.transaction().execute(async (trx) => {
+      result = await this.#transaction(async (trx) => {
         const session = await this.#lockSession(trx, prepared);
         const state = this.#state(session);
         if (state.nodeId !== input.nodeId || state.awaiting.kind !== 'button') {
@@ -294,7 +310,11 @@ export class ChatbotRuntime {
         if (!stepped.ok) throw new ParleyError('unknown_choice', stepped.error.message);
         const label = this.#choiceLabel(prepared.flow, input.nodeId, input.choiceId);
         const out = this.#after(visitor.workspaceId, visitor.visitorId, conversation.id, input.originConnectionId);
-        const message = await this.#append(trx, out, {
+        // The click is stored first, with the chatbot's reply, in one statement pair (`#flush`).
+        const now = this.deps.clock.now();
+        out.pending.push({
+          id: newId(now),
+          now,
           conversationId: conversation.id,
           workspaceId: visitor.workspaceId,
           clientId: input.clientId,
@@ -305,6 +325,9 @@ export class ChatbotRuntime {
           meta: { choice: { chatbotId: session.chatbot_id, nodeId: input.nodeId, choiceId: input.choiceId } },
         });
         await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+        await this.#flush(trx, out);
+        const message = out.messages.find((m) => m.client_id === input.clientId);
+        if (!message) throw new Error('The click was not stored');
         return { after: out, message };
       });
     } catch (error) {
@@ -328,7 +351,7 @@ export class ChatbotRuntime {
     const prepared = await this.#prepare(visitor.workspaceId, conversation.id);
     let result: { after: AfterCommit; message: MessageRow };
     try {
-      result = await db.transaction().execute(async (trx) => {
+      result = await this.#transaction(async (trx) => {
         const out = this.#after(visitor.workspaceId, visitor.visitorId, conversation.id, input.originConnectionId);
         const base: Omit<AppendMessageInput, 'id' | 'now'> = {
           conversationId: conversation.id,
@@ -396,7 +419,7 @@ export class ChatbotRuntime {
   /** An agent wrote: the handover is answered; a chatbot still running steps aside. */
   async agentReplied(workspaceId: string, conversation: ConversationRow): Promise<void> {
     const prepared = await this.#prepare(workspaceId, conversation.id);
-    const after = await this.deps.db.transaction().execute(async (trx) => {
+    const after = await this.#transaction(async (trx) => {
       const out = this.#after(workspaceId, conversation.visitor_id, conversation.id);
       await clearTimer(trx, conversation.id, 'handover_offer');
       await trx
@@ -426,7 +449,7 @@ export class ChatbotRuntime {
   async conversationClosed(workspaceId: string, conversationId: string): Promise<void> {
     const prepared = await this.#prepare(workspaceId, conversationId);
     if (!prepared) return;
-    await this.deps.db.transaction().execute(async (trx) => {
+    await this.#transaction(async (trx) => {
       const session = await this.#lockSession(trx, prepared);
       const state = this.#state(session);
       await clearTimers(trx, conversationId);
@@ -446,7 +469,7 @@ export class ChatbotRuntime {
     if (!prepared) return;
     const conversation = await this.deps.db.selectFrom('conversations').selectAll().where('id', '=', timer.conversation_id).executeTakeFirst();
     if (!conversation) return;
-    const after = await this.deps.db.transaction().execute(async (trx) => {
+    const after = await this.#transaction(async (trx) => {
       const out = this.#after(timer.workspace_id, conversation.visitor_id, conversation.id);
       const session = await this.#lockSession(trx, prepared);
       const state = this.#state(session);
@@ -477,7 +500,7 @@ export class ChatbotRuntime {
     if (!prepared || prepared.session.id !== sessionId) return;
     const conversation = await this.deps.db.selectFrom('conversations').select(['visitor_id']).where('id', '=', conversationId).executeTakeFirst();
     if (!conversation) return;
-    const after = await this.deps.db.transaction().execute(async (trx) => {
+    const after = await this.#transaction(async (trx) => {
       const out = this.#after(workspaceId, conversation.visitor_id, conversationId);
       const session = await this.#lockSession(trx, prepared);
       const state = this.#state(session);
@@ -516,10 +539,31 @@ export class ChatbotRuntime {
     const now = this.deps.clock.now();
     const plan = planEffects(stepped.effects, session.chatbot_id);
     const state = stepped.state;
+    // The chatbot's messages go out in one statement pair with the step's other writes.
+    try {
+      await this.#writeStep(trx, prepared, stepped, out, contact, cause, plan, state, now);
+    } finally {
+      await this.#flush(trx, out);
+    }
+  }
+
+  async #writeStep(
+    trx: Tx,
+    prepared: Prepared,
+    stepped: Extract<StepResult, { ok: true }>,
+    out: AfterCommit,
+    contact: FlowContext['contact'],
+    cause: { typed?: boolean },
+    plan: StepPlan,
+    state: FlowState,
+    now: number,
+  ): Promise<void> {
+    const { session } = prepared;
+    void stepped;
 
     const hasEmail = Boolean(contact.email || plan.contact.email);
     await this.#storeContact(trx, out.workspaceId, out.visitorId, plan.contact, now);
-    for (const message of plan.messages) await this.#appendChatbot(trx, out, prepared, message);
+    for (const message of plan.messages) this.#appendChatbot(out, prepared, message);
     await this.#records(trx, prepared, out.visitorId, plan.events, now);
     for (const tag of plan.addTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, true, now);
     for (const tag of plan.removeTags) await writeConversationTag(trx, out.workspaceId, out.conversationId, tag, false, now);
@@ -553,7 +597,7 @@ export class ChatbotRuntime {
     // Timers: a delay to wait for, a webhook's time limit, the "nobody answered" offer.
     if (state.awaiting.kind === 'delay') {
       await setTimer(trx, { conversationId: out.conversationId, workspaceId: out.workspaceId, kind: 'delay', dueAt: state.awaiting.until });
-    } else {
+    } else if (this.#state(session).awaiting.kind === 'delay') {
       await clearTimer(trx, out.conversationId, 'delay');
     }
     if (plan.webhooks.length > 0) {
@@ -585,17 +629,16 @@ export class ChatbotRuntime {
     const { session } = prepared;
     const now = this.deps.clock.now();
     const flowText = prepared.flow.handoverMessages?.noAgentOnline.trim() ?? '';
-    const lastChatbot = out.messages.findLast((m) => m.author_type === 'chatbot');
+    const lastChatbot = out.pending.findLast((m) => m.authorType === 'chatbot');
     const saidIt = plan !== null && flowText !== '' && lastChatbot?.text === flowText;
     const nodeId = this.#state(session).nodeId ?? prepared.flow.startNodeId;
     if (saidIt && lastChatbot) {
-      const meta: MessageMeta = { ...(lastChatbot.meta ? (JSON.parse(lastChatbot.meta) as MessageMeta) : {}), question: { field: 'email', retry: false } };
-      await trx.updateTable('messages').set({ meta: JSON.stringify(meta) }).where('id', '=', lastChatbot.id).execute();
-      lastChatbot.meta = JSON.stringify(meta);
+      lastChatbot.meta = { ...(lastChatbot.meta ?? {}), question: { field: 'email', retry: false } };
     } else {
       const text = flowText !== '' && plan === null ? flowText : runtimeTexts(session.language ?? prepared.flow.defaultLanguage).askEmail;
-      await this.#appendChatbot(trx, out, prepared, { text, meta: { chatbot: { id: session.chatbot_id, nodeId }, question: { field: 'email', retry: false } } });
+      this.#appendChatbot(out, prepared, { text, meta: { chatbot: { id: session.chatbot_id, nodeId }, question: { field: 'email', retry: false } } });
     }
+    await this.#flush(trx, out);
     const state = this.#state(session);
     await trx
       .updateTable('chatbot_sessions')
@@ -621,7 +664,7 @@ export class ChatbotRuntime {
     const done: VisitorChatbotState = { status: sessionStatus(state), nodeId: state.nodeId, awaiting: 'nothing', field: null };
     if (outcome.kind === 'stored') {
       await this.#storeContact(trx, out.workspaceId, out.visitorId, { email: outcome.email, properties: {} }, now);
-      await this.#appendChatbot(trx, out, prepared, { text: texts.emailThanks(outcome.email), meta: meta() });
+      this.#appendChatbot(out, prepared, { text: texts.emailThanks(outcome.email), meta: meta() });
       await clearTimer(trx, session.conversation_id, 'handover_offer');
       await trx
         .updateTable('chatbot_sessions')
@@ -629,20 +672,21 @@ export class ChatbotRuntime {
         .where('conversation_id', '=', session.conversation_id)
         .execute();
     } else if (outcome.kind === 'retry') {
-      await this.#appendChatbot(trx, out, prepared, { text: texts.emailRetry, meta: meta({ retry: true }) });
+      this.#appendChatbot(out, prepared, { text: texts.emailRetry, meta: meta({ retry: true }) });
       await trx
         .updateTable('chatbot_sessions')
         .set({ email_capture_retries: outcome.retries, updated_at: now })
         .where('conversation_id', '=', session.conversation_id)
         .execute();
     } else {
-      // The visitor is writing something else: stop asking; the team reads it.
+      // The visitor is writing something else: stop asking; the team reads it (nothing to say).
       await trx
         .updateTable('chatbot_sessions')
         .set({ email_capture: null, visitor_state: JSON.stringify(done), updated_at: now })
         .where('conversation_id', '=', session.conversation_id)
         .execute();
     }
+    await this.#flush(trx, out);
   }
 
   // ─── sessions ────────────────────────────────────────────────────────────
@@ -652,9 +696,9 @@ export class ChatbotRuntime {
     const { db } = this.deps;
     const session = await findSession(db, conversationId);
     if (!session || session.workspace_id !== workspaceId) return null;
-    const [version, chatbot, team] = await Promise.all([
+    const [version, chatbotName, team] = await Promise.all([
       this.flows.version(workspaceId, session.version_id),
-      db.selectFrom('chatbots').select(['name']).where('id', '=', session.chatbot_id).executeTakeFirst(),
+      this.#chatbotName(session.chatbot_id),
       this.#team(workspaceId),
     ]);
     if (!version) return null;
@@ -662,9 +706,20 @@ export class ChatbotRuntime {
       session,
       version,
       flow: this.flows.resolved(version, session.language),
-      chatbotName: chatbot?.name ?? 'Chatbot',
+      chatbotName,
       ...team,
     };
+  }
+
+  async #chatbotName(chatbotId: string): Promise<string> {
+    const cached = this.#names.get(chatbotId);
+    const now = this.deps.clock.now();
+    if (cached && now - cached.at < NAME_TTL_MS) return cached.name;
+    const row = await this.deps.db.selectFrom('chatbots').select(['name']).where('id', '=', chatbotId).executeTakeFirst();
+    const name = row?.name ?? 'Chatbot';
+    if (this.#names.size > 10_000) this.#names.clear();
+    this.#names.set(chatbotId, { name, at: now });
+    return name;
   }
 
   /** Re-reads the session inside the transaction (locked on PostgreSQL); a different session means the caller raced "go to flow". */
@@ -710,6 +765,7 @@ export class ChatbotRuntime {
         status: sessionStatus(state),
         visitor_state: JSON.stringify(visitorState),
         email_capture: session.email_capture,
+        step_count: session.step_count + 1,
         updated_at: now,
       })
       .where('conversation_id', '=', session.conversation_id)
@@ -721,20 +777,17 @@ export class ChatbotRuntime {
     await trx.updateTable('chatbot_sessions').set({ visitor_state: JSON.stringify(visitorState) }).where('conversation_id', '=', session.conversation_id).execute();
   }
 
+  /** The stored FlowState (written by this server from the engine's own output). */
   #state(session: SessionRow): FlowState {
-    return FlowStateSchema.parse(JSON.parse(session.state));
+    return JSON.parse(session.state) as FlowState;
   }
 
   /** Event records, each with a dedupe key unique to its session, step and position. */
   async #records(trx: Tx, prepared: Prepared, visitorId: string, events: StepPlan['events'], now: number): Promise<void> {
     if (events.length === 0) return;
     const { session } = prepared;
-    const bumped = await trx
-      .updateTable('chatbot_sessions')
-      .set((eb) => ({ step_count: eb('step_count', '+', 1) }))
-      .where('conversation_id', '=', session.conversation_id)
-      .returning(['step_count'])
-      .executeTakeFirstOrThrow();
+    // The step's number: `#saveSession` stores it (each step saves its session once).
+    const stepNumber = session.step_count + 1;
     await insertEvents(
       trx,
       {
@@ -746,7 +799,7 @@ export class ChatbotRuntime {
         language: session.language ?? prepared.version.flow.defaultLanguage,
         at: now,
       },
-      events.map((record, i) => ({ id: newId(now), dedupeKey: `${session.id}:${bumped.step_count}:${i}`, record })),
+      events.map((record, i) => ({ id: newId(now), dedupeKey: `${session.id}:${stepNumber}:${i}`, record })),
     );
   }
 
@@ -768,7 +821,7 @@ export class ChatbotRuntime {
   // ─── messages, contacts, conversations ───────────────────────────────────
 
   #after(workspaceId: string, visitorId: string, conversationId: string, originConnectionId?: string): AfterCommit {
-    return { workspaceId, visitorId, conversationId, messages: [], originConnectionId, webhooks: [], goToFlow: null };
+    return { workspaceId, visitorId, conversationId, messages: [], pending: [], originConnectionId, webhooks: [], goToFlow: null };
   }
 
   async #append(trx: Tx, out: AfterCommit, input: Omit<AppendMessageInput, 'id' | 'now'>): Promise<MessageRow> {
@@ -779,8 +832,12 @@ export class ChatbotRuntime {
     return result.message;
   }
 
-  async #appendChatbot(trx: Tx, out: AfterCommit, prepared: Prepared, message: PlannedMessage): Promise<MessageRow> {
-    return this.#append(trx, out, {
+  /** Queues a chatbot message; `#flush` stores the step's messages in one statement pair. */
+  #appendChatbot(out: AfterCommit, prepared: Prepared, message: PlannedMessage): void {
+    const now = this.deps.clock.now();
+    out.pending.push({
+      id: newId(now),
+      now,
       conversationId: out.conversationId,
       workspaceId: out.workspaceId,
       clientId: null,
@@ -792,14 +849,22 @@ export class ChatbotRuntime {
     });
   }
 
+  async #flush(trx: Tx, out: AfterCommit): Promise<void> {
+    if (out.pending.length === 0) return;
+    const rows = await appendMessages(trx, out.pending);
+    if (!rows) throw notFound('Conversation');
+    out.messages.push(...rows);
+    out.pending = [];
+  }
+
   async #showInInbox(trx: Tx, conversationId: string, _why: object): Promise<void> {
     await trx.updateTable('conversations').set({ inbox_visible: 1 }).where('id', '=', conversationId).where('inbox_visible', '=', 0).execute();
   }
 
-  async #visitorConversation(visitor: VisitorRef, conversationId: string): Promise<ConversationRow> {
+  async #visitorConversation(visitor: VisitorRef, conversationId: string): Promise<Pick<ConversationRow, 'id' | 'visitor_id' | 'status'>> {
     const row = await this.deps.db
       .selectFrom('conversations')
-      .selectAll()
+      .select(['id', 'visitor_id', 'status'])
       .where('workspace_id', '=', visitor.workspaceId)
       .where('id', '=', conversationId)
       .executeTakeFirst();
@@ -878,6 +943,16 @@ export class ChatbotRuntime {
 
   /** Agents online, and whether it is within the workspace's office hours now (in its time zone). */
   async #team(workspaceId: string): Promise<Team> {
+    const cached = this.#teams.get(workspaceId);
+    const now = this.deps.clock.now();
+    if (cached && now - cached.at < TEAM_TTL_MS) return cached.team;
+    const team = await this.#readTeam(workspaceId);
+    if (this.#teams.size > 10_000) this.#teams.clear();
+    this.#teams.set(workspaceId, { team, at: now });
+    return team;
+  }
+
+  async #readTeam(workspaceId: string): Promise<Team> {
     const [online, workspace] = await Promise.all([
       this.deps.presence.onlineAgentIds(workspaceId),
       this.deps.db.selectFrom('workspaces').select(['timezone', 'office_hours']).where('id', '=', workspaceId).executeTakeFirst(),
@@ -922,11 +997,16 @@ export class ChatbotRuntime {
   /** Tells the visitor and (once it is visible) the team; then calls webhooks and starts a "go to flow" target. */
   async #publish(after: AfterCommit): Promise<Conversation> {
     const { db, bus, clock } = this.deps;
-    const [conversation, row, session] = await Promise.all([
+    const [conversation, row] = await Promise.all([
       loadConversation(db, after.workspaceId, after.conversationId, clock.now()),
-      db.selectFrom('conversations').select(['inbox_visible']).where('id', '=', after.conversationId).executeTakeFirst(),
-      db.selectFrom('chatbot_sessions').select(['visitor_state']).where('conversation_id', '=', after.conversationId).executeTakeFirst(),
+      db
+        .selectFrom('conversations')
+        .leftJoin('chatbot_sessions', 'chatbot_sessions.conversation_id', 'conversations.id')
+        .select(['conversations.inbox_visible', 'chatbot_sessions.visitor_state'])
+        .where('conversations.id', '=', after.conversationId)
+        .executeTakeFirst(),
     ]);
+    const session = row;
     if (!conversation) throw notFound('Conversation');
     const hiddenFromAgents = row?.inbox_visible === 0;
     const base = { workspaceId: after.workspaceId, visitorId: after.visitorId };
@@ -970,7 +1050,7 @@ export class ChatbotRuntime {
     const visitorRow = await db.selectFrom('visitors').selectAll().where('id', '=', after.visitorId).executeTakeFirst();
     if (!chatbot || !version || !visitorRow) {
       if (previous) {
-        await db.transaction().execute((trx) =>
+        await this.#transaction((trx) =>
           this.#error(trx, previous, null, 'go_to_flow_unavailable', `The chatbot ${target.chatbotId} does not exist or has no published version`),
         );
       }
@@ -978,7 +1058,7 @@ export class ChatbotRuntime {
     }
     const language = await this.#chooseLanguage(after.workspaceId, visitorRow, version.flow);
     const team = await this.#team(after.workspaceId);
-    const next = await db.transaction().execute(async (trx) => {
+    const next = await this.#transaction(async (trx) => {
       const now = clock.now();
       const session = await this.#insertSession(trx, {
         conversationId: after.conversationId,

@@ -91,6 +91,38 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
   return { kind: 'created', message: row };
 }
 
+/**
+ * `appendMessage` for several messages of one conversation at once (a chatbot's
+ * replies): one UPDATE takes the next `inputs.length` seqs, one INSERT stores them.
+ */
+export async function appendMessages(trx: Transaction<Database>, inputs: readonly AppendMessageInput[]): Promise<MessageRow[] | null> {
+  const last = inputs[inputs.length - 1];
+  if (!last) return [];
+  const visitorMessages = inputs.filter((m) => m.authorType === 'visitor').length;
+  const n = inputs.length;
+  const bumped = await trx
+    .updateTable('conversations')
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', n),
+      visitor_message_count: eb('visitor_message_count', '+', visitorMessages),
+      last_message_seq: eb('last_seq', '+', n),
+      last_message_text: last.text.slice(0, 200),
+      last_message_author_type: last.authorType,
+      last_message_at: last.now,
+      activity_at: last.now,
+      updated_at: last.now,
+    }))
+    .where('workspace_id', '=', last.workspaceId)
+    .where('id', '=', last.conversationId)
+    .returning(['last_seq'])
+    .executeTakeFirst();
+  if (!bumped) return null;
+  const first = bumped.last_seq - n + 1;
+  const rows = inputs.map((input, i) => messageRow(input, first + i));
+  await trx.insertInto('messages').values(rows).execute();
+  return rows;
+}
+
 export async function findMessageByClientId(
   db: Kysely<Database>,
   conversationId: string,
