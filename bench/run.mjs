@@ -3,7 +3,7 @@
 // writes bench/results.json. Each scenario measures its baseline in the same
 // run (the bare `ws` relay, or the size budget) and reports value/baseline.
 //
-//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step]
+//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step,targeting-eval]
 //                      [--quick] [--profile] [--server=path/to/server/dist/index.js] [--out=file]
 //
 // --profile  adds a separate, profiled Parley throughput run (inspector CPU
@@ -31,9 +31,10 @@ import * as relayLatency from './scenarios/relay-latency.mjs';
 import * as socketMemory from './scenarios/socket-memory.mjs';
 import * as widgetSize from './scenarios/widget-size.mjs';
 import * as botStep from './scenarios/bot-step.mjs';
+import * as targetingEval from './scenarios/targeting-eval.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = [widgetSize, relayThroughput, relayLatency, socketMemory, botStep];
+const SCENARIOS = [widgetSize, targetingEval, relayThroughput, relayLatency, socketMemory, botStep];
 
 function parseArgs(argv) {
   const args = {};
