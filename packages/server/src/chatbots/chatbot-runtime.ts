@@ -90,6 +90,8 @@ interface AfterCommit {
   messages: MessageRow[];
   /** Chatbot messages of this step not written yet: stored together by `#flush`. */
   pending: AppendMessageInput[];
+  /** Changes to the conversation row not written yet: made by `#flush`'s UPDATE. */
+  changes: Partial<ConversationRow> | null;
   /** The visitor's own message (a choice or typed text): the sender's socket got an ack. */
   originConnectionId?: string | undefined;
   webhooks: { sessionId: string; chatbotId: string; url: string; method: string; body: string | null }[];
@@ -290,9 +292,11 @@ export class ChatbotRuntime {
     input: { clientId: string; conversationId: string; nodeId: string; choiceId: string; originConnectionId?: string },
   ): Promise<SentMessage> {
     const { db } = this.deps;
-    const conversation = await this.#visitorConversation(visitor, input.conversationId);
-    const earlier = await findMessageByClientId(db, conversation.id, input.clientId);
-    if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
+    const conversation = await this.#visitorConversation(visitor, input.conversationId, input.clientId);
+    if (conversation.earlierMessageId) {
+      const earlier = await findMessageByClientId(db, conversation.id, input.clientId);
+      if (earlier) return this.#duplicate(visitor.workspaceId, earlier);
+    }
     if (conversation.status === 'closed') throw new ParleyError('conversation_closed', 'This conversation is closed');
     const prepared = await this.#prepare(visitor.workspaceId, conversation.id);
     if (!prepared) throw new ParleyError('unknown_choice', 'This chatbot is not waiting for a choice');
@@ -540,11 +544,8 @@ export class ChatbotRuntime {
     const plan = planEffects(stepped.effects, session.chatbot_id);
     const state = stepped.state;
     // The chatbot's messages go out in one statement pair with the step's other writes.
-    try {
-      await this.#writeStep(trx, prepared, stepped, out, contact, cause, plan, state, now);
-    } finally {
-      await this.#flush(trx, out);
-    }
+    await this.#writeStep(trx, prepared, stepped, out, contact, cause, plan, state, now);
+    await this.#flush(trx, out);
   }
 
   async #writeStep(
@@ -592,7 +593,8 @@ export class ChatbotRuntime {
       changes.handover_reason = null;
       changes.activity_at = now;
     }
-    await trx.updateTable('conversations').set(changes).where('id', '=', out.conversationId).execute();
+    // Written by `#flush` with the step's messages, in one UPDATE.
+    out.changes = { ...(out.changes ?? {}), ...changes };
 
     // Timers: a delay to wait for, a webhook's time limit, the "nobody answered" offer.
     if (state.awaiting.kind === 'delay') {
@@ -821,7 +823,7 @@ export class ChatbotRuntime {
   // ─── messages, contacts, conversations ───────────────────────────────────
 
   #after(workspaceId: string, visitorId: string, conversationId: string, originConnectionId?: string): AfterCommit {
-    return { workspaceId, visitorId, conversationId, messages: [], pending: [], originConnectionId, webhooks: [], goToFlow: null };
+    return { workspaceId, visitorId, conversationId, messages: [], pending: [], changes: null, originConnectionId, webhooks: [], goToFlow: null };
   }
 
   async #append(trx: Tx, out: AfterCommit, input: Omit<AppendMessageInput, 'id' | 'now'>): Promise<MessageRow> {
@@ -850,8 +852,13 @@ export class ChatbotRuntime {
   }
 
   async #flush(trx: Tx, out: AfterCommit): Promise<void> {
-    if (out.pending.length === 0) return;
-    const rows = await appendMessages(trx, out.pending);
+    const changes = out.changes;
+    out.changes = null;
+    if (out.pending.length === 0) {
+      if (changes) await trx.updateTable('conversations').set(changes).where('id', '=', out.conversationId).execute();
+      return;
+    }
+    const rows = await appendMessages(trx, out.pending, changes ?? {});
     if (!rows) throw notFound('Conversation');
     out.messages.push(...rows);
     out.pending = [];
@@ -861,12 +868,18 @@ export class ChatbotRuntime {
     await trx.updateTable('conversations').set({ inbox_visible: 1 }).where('id', '=', conversationId).where('inbox_visible', '=', 0).execute();
   }
 
-  async #visitorConversation(visitor: VisitorRef, conversationId: string): Promise<Pick<ConversationRow, 'id' | 'visitor_id' | 'status'>> {
+  /** The visitor's conversation, and whether a message with this clientId is already in it (one read). */
+  async #visitorConversation(
+    visitor: VisitorRef,
+    conversationId: string,
+    clientId: string,
+  ): Promise<Pick<ConversationRow, 'id' | 'visitor_id' | 'status'> & { earlierMessageId: string | null }> {
     const row = await this.deps.db
       .selectFrom('conversations')
-      .select(['id', 'visitor_id', 'status'])
-      .where('workspace_id', '=', visitor.workspaceId)
-      .where('id', '=', conversationId)
+      .leftJoin('messages', (join) => join.onRef('messages.conversation_id', '=', 'conversations.id').on('messages.client_id', '=', clientId))
+      .select(['conversations.id', 'conversations.visitor_id', 'conversations.status', 'messages.id as earlierMessageId'])
+      .where('conversations.workspace_id', '=', visitor.workspaceId)
+      .where('conversations.id', '=', conversationId)
       .executeTakeFirst();
     if (!row || row.visitor_id !== visitor.visitorId) throw notFound('Conversation');
     return row;

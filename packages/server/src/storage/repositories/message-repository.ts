@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Message, MessageMeta } from '@parley/core';
-import type { Database, MessageRow } from '../schema.js';
+import type { ConversationRow, Database, MessageRow } from '../schema.js';
 
 export function toMessage(row: MessageRow): Message {
   return {
@@ -95,7 +95,12 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
  * `appendMessage` for several messages of one conversation at once (a chatbot's
  * replies): one UPDATE takes the next `inputs.length` seqs, one INSERT stores them.
  */
-export async function appendMessages(trx: Transaction<Database>, inputs: readonly AppendMessageInput[]): Promise<MessageRow[] | null> {
+export async function appendMessages(
+  trx: Transaction<Database>,
+  inputs: readonly AppendMessageInput[],
+  /** Other changes to the conversation, made by the same UPDATE. */
+  also: Partial<Omit<ConversationRow, 'id' | 'workspace_id' | 'last_seq'>> = {},
+): Promise<MessageRow[] | null> {
   const last = inputs[inputs.length - 1];
   if (!last) return [];
   const visitorMessages = inputs.filter((m) => m.authorType === 'visitor').length;
@@ -111,6 +116,7 @@ export async function appendMessages(trx: Transaction<Database>, inputs: readonl
       last_message_at: last.now,
       activity_at: last.now,
       updated_at: last.now,
+      ...also,
     }))
     .where('workspace_id', '=', last.workspaceId)
     .where('id', '=', last.conversationId)
