@@ -32,7 +32,7 @@ import type { SentMessage, VisitorRef } from '../services/conversation-service.j
 import type { DialectName } from '../storage/database.js';
 import type { ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
 import { appendMessage, appendMessages, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
-import { loadConversation, writeConversationTag } from '../storage/repositories/conversation-repository.js';
+import { loadConversation, newConversationRow, writeConversationTag } from '../storage/repositories/conversation-repository.js';
 import {
   clearTimer,
   clearTimers,
@@ -209,32 +209,12 @@ export class ChatbotRuntime {
       after = await this.#transaction(async (trx) => {
         await trx
           .insertInto('conversations')
-          .values({
-            id: conversationId,
-            workspace_id: visitor.workspaceId,
-            website_id: visitor.websiteId,
-            visitor_id: visitor.visitorId,
-            status: 'open',
-            assignee_id: null,
-            last_seq: 0,
-            visitor_message_count: 0,
-            read_visitor_message_count: 0,
-            tags: '[]',
-            labels: '[]',
-            last_message_seq: null,
-            last_message_text: null,
-            last_message_author_type: null,
-            last_message_at: null,
-            activity_at: now,
-            created_at: now,
-            updated_at: now,
-            closed_at: null,
-            inbox_visible: 0,
-            chatbot_id: candidate.id,
-            chatbot_status: 'running',
-            handover_at: null,
-            handover_reason: null,
-          })
+          .values(
+            newConversationRow(
+              { id: conversationId, workspaceId: visitor.workspaceId, websiteId: visitor.websiteId, visitorId: visitor.visitorId, now },
+              { inbox_visible: 0, chatbot_id: candidate.id, chatbot_status: 'running' },
+            ),
+          )
           .execute();
         const session = await this.#insertSession(trx, {
           conversationId,

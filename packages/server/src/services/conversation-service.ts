@@ -17,6 +17,7 @@ import {
   findLatestConversationOfVisitor,
   findOpenConversationOfVisitor,
   insertConversation,
+  newConversationRow,
   listConversations,
   loadConversation,
   setConversationTag,
@@ -167,32 +168,7 @@ export class ConversationService {
     const now = this.clock.now();
     const id = newId(now);
     try {
-      await insertConversation(this.db, {
-        id,
-        workspace_id: visitor.workspaceId,
-        website_id: visitor.websiteId,
-        visitor_id: visitor.visitorId,
-        status: 'open',
-        assignee_id: null,
-        last_seq: 0,
-        visitor_message_count: 0,
-        read_visitor_message_count: 0,
-        tags: '[]',
-        labels: '[]',
-        last_message_seq: null,
-        last_message_text: null,
-        last_message_author_type: null,
-        last_message_at: null,
-        activity_at: now,
-        created_at: now,
-        updated_at: now,
-        closed_at: null,
-        inbox_visible: 1,
-        chatbot_id: null,
-        chatbot_status: null,
-        handover_at: null,
-        handover_reason: null,
-      });
+      await insertConversation(this.db, newConversationRow({ id, workspaceId: visitor.workspaceId, websiteId: visitor.websiteId, visitorId: visitor.visitorId, now }));
       return id;
     } catch (error) {
       // Another request (maybe on another node) opened one first: use it.

@@ -27,6 +27,40 @@ export async function findLatestConversationOfVisitor(db: Kysely<Database>, visi
     .executeTakeFirst();
 }
 
+/** A new open conversation with no messages yet; `extra` overrides (a chatbot's hidden conversation). */
+export function newConversationRow(
+  base: { id: string; workspaceId: string; websiteId: string; visitorId: string; now: number },
+  extra: Partial<ConversationRow> = {},
+): ConversationRow {
+  return {
+    id: base.id,
+    workspace_id: base.workspaceId,
+    website_id: base.websiteId,
+    visitor_id: base.visitorId,
+    status: 'open',
+    assignee_id: null,
+    last_seq: 0,
+    visitor_message_count: 0,
+    read_visitor_message_count: 0,
+    tags: '[]',
+    labels: '[]',
+    last_message_seq: null,
+    last_message_text: null,
+    last_message_author_type: null,
+    last_message_at: null,
+    activity_at: base.now,
+    created_at: base.now,
+    updated_at: base.now,
+    closed_at: null,
+    inbox_visible: 1,
+    chatbot_id: null,
+    chatbot_status: null,
+    handover_at: null,
+    handover_reason: null,
+    ...extra,
+  };
+}
+
 export async function insertConversation(db: Kysely<Database>, row: ConversationRow): Promise<void> {
   await db.insertInto('conversations').values(row).execute();
 }
