@@ -1,4 +1,4 @@
-import { caseInsensitive, isDigitCode, isNotLineTerminator, isSpaceCode, isWordCode } from './char-classes.js';
+import { caseInsensitive, caseInsensitiveLiteral, isDigitCode, isNotLineTerminator, isSpaceCode, isWordCode } from './char-classes.js';
 import { PatternError, type CharTest, type PatternNode } from './pattern-ast.js';
 
 /** The largest count `{n,m}` may use. */
@@ -27,6 +27,10 @@ function invalid(message: string): PatternError {
 class Parser {
   pos = 0;
   constructor(private readonly src: string) {}
+
+  private literal(code: number): PatternNode {
+    return { type: 'char', test: caseInsensitiveLiteral(code) };
+  }
 
   done(): boolean {
     return this.pos >= this.src.length;
@@ -75,9 +79,9 @@ class Parser {
         throw invalid(`Nothing to repeat before "${c}" at position ${this.pos}`);
       case '{':
         if (this.readBraces(this.pos - 1)) throw invalid(`Nothing to repeat before "{" at position ${this.pos}`);
-        return literal(c.charCodeAt(0));
+        return this.literal(c.charCodeAt(0));
       default:
-        return literal(c.charCodeAt(0));
+        return this.literal(c.charCodeAt(0));
     }
   }
 
@@ -167,7 +171,7 @@ class Parser {
       case 'c':
         throw invalid(`"\\${c}" is not supported`);
       default:
-        return caseInsensitive(is(this.escapedCode(c)));
+        return caseInsensitiveLiteral(this.escapedCode(c));
     }
   }
 
@@ -247,12 +251,4 @@ class Parser {
     if (e === 'p' || e === 'P' || e === 'c') throw invalid(`"\\${e}" is not supported`);
     return this.escapedCode(e);
   }
-}
-
-function is(code: number): CharTest {
-  return (c) => c === code;
-}
-
-function literal(code: number): PatternNode {
-  return { type: 'char', test: caseInsensitive(is(code)) };
 }

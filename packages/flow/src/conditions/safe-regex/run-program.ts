@@ -2,6 +2,10 @@ import { isWordCode } from './char-classes.js';
 import type { Instruction } from './compile-pattern.js';
 
 /**
+ * The reference matcher: `SafeRegex.test` runs the same program on
+ * `LazyDfa`, which caches what this VM computes and must always answer as
+ * it does (the tests compare the two).
+ *
  * Whether the program matches anywhere in `input` (like `RegExp.test`).
  * A Pike VM: every thread advances in lock-step, at most one per
  * instruction, so time is O(input length × program size) whatever the pattern.

@@ -1,7 +1,7 @@
 import { REGEX_INPUT_MAX_LENGTH, REGEX_MAX_LENGTH } from '../../limits.js';
 import { compilePattern, type Instruction } from './compile-pattern.js';
 import { parsePattern } from './parse-pattern.js';
-import { runProgram } from './run-program.js';
+import { LazyDfa } from './lazy-dfa.js';
 import { PatternError } from './pattern-ast.js';
 
 /** A compiled condition pattern, safe to run on any visitor input. */
@@ -44,11 +44,13 @@ function compile(pattern: string): SafeRegexResult {
     if (error instanceof PatternError) return { ok: false, code: error.code, message: error.message };
     throw error;
   }
+  // built on the first test: checking a pattern (validators, linters) only compiles it
+  let dfa: LazyDfa | null = null;
   return {
     ok: true,
     regex: {
       pattern,
-      test: (input) => runProgram(program, input.length > REGEX_INPUT_MAX_LENGTH ? input.slice(0, REGEX_INPUT_MAX_LENGTH) : input),
+      test: (input) => (dfa ??= new LazyDfa(program)).test(input, Math.min(input.length, REGEX_INPUT_MAX_LENGTH)),
     },
   };
 }
