@@ -44,6 +44,7 @@ import {
   type SessionRow,
 } from '../storage/repositories/chatbot-session-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
+import { parseJsonObject, parseJsonStrings } from '../storage/json-columns.js';
 import { FlowCache, type CachedVersion } from './flow-cache.js';
 import { StepBatcher } from './step-batcher.js';
 import { emailCaptureAnswer, emailFollowUp, planEffects, sessionStatus, visitorChatbotState, type PlannedMessage, type StepPlan } from './plan-step.js';
@@ -228,7 +229,7 @@ export class ChatbotRuntime {
         });
         const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, ...team };
         const out = this.#after(visitor.workspaceId, visitor.visitorId, conversationId);
-        await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
+        await this.#runEvent(trx, prepared, { type: 'start' }, out);
         return out;
       });
     } catch (error) {
@@ -348,7 +349,7 @@ export class ChatbotRuntime {
         };
         if (!prepared) {
           const message = await this.#append(trx, out, base);
-          await this.#showInInbox(trx, conversation.id, {});
+          await this.#showInInbox(trx, conversation.id);
           return { after: out, message };
         }
         const session = await this.#lockSession(trx, prepared);
@@ -369,7 +370,7 @@ export class ChatbotRuntime {
           }
           const message = await this.#append(trx, out, { ...base, meta });
           if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact, { typed: true });
-          else await this.#showInInbox(trx, conversation.id, {});
+          else await this.#showInInbox(trx, conversation.id);
           return { after: out, message };
         }
 
@@ -380,13 +381,13 @@ export class ChatbotRuntime {
             ...base,
             meta: { answer: { chatbotId: session.chatbot_id, nodeId: state.nodeId ?? 'handover', field: 'email', valid: outcome.kind === 'stored' } },
           });
-          await this.#showInInbox(trx, conversation.id, {});
+          await this.#showInInbox(trx, conversation.id);
           await this.#emailCaptured(trx, prepared, session, outcome, out);
           return { after: out, message };
         }
 
         const message = await this.#append(trx, out, base);
-        await this.#showInInbox(trx, conversation.id, {});
+        await this.#showInInbox(trx, conversation.id);
         return { after: out, message };
       });
     } catch (error) {
@@ -503,7 +504,7 @@ export class ChatbotRuntime {
 
   // ─── one step ────────────────────────────────────────────────────────────
 
-  async #runEvent(trx: Tx, prepared: Prepared, event: FlowEvent, out: AfterCommit, _cause: { visitorMessage: MessageRow | null }): Promise<void> {
+  async #runEvent(trx: Tx, prepared: Prepared, event: FlowEvent, out: AfterCommit): Promise<void> {
     const contact = await this.#contactOfVisitor(trx, out.visitorId);
     const state = this.#state(prepared.session);
     const stepped = step(prepared.flow, state, event, this.#context(prepared, prepared.session.visitor_language, contact));
@@ -524,14 +525,13 @@ export class ChatbotRuntime {
     const plan = planEffects(stepped.effects, session.chatbot_id);
     const state = stepped.state;
     // The chatbot's messages go out in one statement pair with the step's other writes.
-    await this.#writeStep(trx, prepared, stepped, out, contact, cause, plan, state, now);
+    await this.#writeStep(trx, prepared, out, contact, cause, plan, state, now);
     await this.#flush(trx, out);
   }
 
   async #writeStep(
     trx: Tx,
     prepared: Prepared,
-    stepped: Extract<StepResult, { ok: true }>,
     out: AfterCommit,
     contact: FlowContext['contact'],
     cause: { typed?: boolean },
@@ -540,7 +540,6 @@ export class ChatbotRuntime {
     now: number,
   ): Promise<void> {
     const { session } = prepared;
-    void stepped;
 
     const hasEmail = Boolean(contact.email || plan.contact.email);
     await this.#storeContact(trx, out.workspaceId, out.visitorId, plan.contact, now);
@@ -844,7 +843,7 @@ export class ChatbotRuntime {
     out.pending = [];
   }
 
-  async #showInInbox(trx: Tx, conversationId: string, _why: object): Promise<void> {
+  async #showInInbox(trx: Tx, conversationId: string): Promise<void> {
     await trx.updateTable('conversations').set({ inbox_visible: 1 }).where('id', '=', conversationId).where('inbox_visible', '=', 0).execute();
   }
 
@@ -880,13 +879,7 @@ export class ChatbotRuntime {
     if (!contactId) return empty;
     const row = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst();
     if (!row) return empty;
-    let properties: Record<string, string> = {};
-    try {
-      properties = JSON.parse(row.properties) as Record<string, string>;
-    } catch {
-      properties = {};
-    }
-    return { name: row.name, email: row.email, phone: row.phone, properties };
+    return { name: row.name, email: row.email, phone: row.phone, properties: parseJsonObject<Record<string, string>>(row.properties, {}) };
   }
 
   async #contactOfVisitor(trx: Kysely<Database>, visitorId: string): Promise<FlowContext['contact']> {
@@ -905,13 +898,7 @@ export class ChatbotRuntime {
     if (contactId) {
       const row = await trx.selectFrom('contacts').select(['properties']).where('id', '=', contactId).executeTakeFirst();
       if (!row) contactId = null;
-      else {
-        try {
-          properties = JSON.parse(row.properties) as Record<string, string>;
-        } catch {
-          properties = {};
-        }
-      }
+      else properties = parseJsonObject<Record<string, string>>(row.properties, {});
     }
     const set: { name?: string; email?: string; phone?: string } = {};
     if (fields.name !== undefined) set.name = fields.name;
@@ -964,13 +951,7 @@ export class ChatbotRuntime {
 
   async #chooseLanguage(workspaceId: string, visitor: VisitorRow, flow: FlowDocument) {
     const workspace = await this.deps.db.selectFrom('workspaces').select(['default_language']).where('id', '=', workspaceId).executeTakeFirst();
-    let browser: string[] = [];
-    try {
-      const parsed: unknown = JSON.parse(visitor.browser_languages);
-      if (Array.isArray(parsed)) browser = parsed.filter((v): v is string => typeof v === 'string');
-    } catch {
-      browser = [];
-    }
+    const browser = parseJsonStrings(visitor.browser_languages);
     return chooseLanguage({
       scriptLanguage: visitor.script_language,
       browserLanguages: browser,
@@ -1065,7 +1046,7 @@ export class ChatbotRuntime {
       });
       const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team };
       const out = this.#after(after.workspaceId, after.visitorId, after.conversationId);
-      await this.#runEvent(trx, prepared, { type: 'start' }, out, { visitorMessage: null });
+      await this.#runEvent(trx, prepared, { type: 'start' }, out);
       return out;
     });
     await this.#publish(next);

@@ -27,6 +27,7 @@ import {
 import type { ArmedChatbot } from '@parley/core';
 import type { Clock } from '../clock.js';
 import type { Database, VisitorRow } from '../storage/schema.js';
+import { parseJsonObject } from '../storage/json-columns.js';
 import type { PresenceService } from './presence-service.js';
 
 export interface FiredTrigger {
@@ -41,15 +42,6 @@ export interface Decision {
   verdicts: Verdict[];
 }
 
-function parseObject<T>(text: string | null | undefined, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 /** "utm_source=x" → {source: "x"} for the five UTM parameters. */
 export function utmOf(url: string): TargetingFacts['utm'] {
@@ -68,7 +60,7 @@ export function utmOf(url: string): TargetingFacts['utm'] {
 
 /** A stored targeting document (written by this server, so valid); anything unreadable is the default. */
 export function parseStoredTargeting(text: string): Targeting {
-  const parsed = TargetingSchema.safeParse(parseObject(text, null));
+  const parsed = TargetingSchema.safeParse(parseJsonObject<object | null>(text, null));
   return parsed.success ? parsed.data : defaultTargeting();
 }
 
@@ -98,14 +90,14 @@ export class TargetingService {
     const pageUtm = utmOf(url);
     let officeHours: OfficeHours | null = null;
     if (workspace?.office_hours) {
-      const parsed = OfficeHoursSchema.safeParse(parseObject(workspace.office_hours, null));
+      const parsed = OfficeHoursSchema.safeParse(parseJsonObject<object | null>(workspace.office_hours, null));
       officeHours = parsed.success ? parsed.data : null;
     }
     const deviceType = visitor.device_type === 'desktop' || visitor.device_type === 'mobile' || visitor.device_type === 'tablet' ? visitor.device_type : 'unknown';
     return {
       page: { url, title: page?.title ?? visitor.current_title ?? '' },
       referrer: visitor.referrer ?? '',
-      utm: Object.keys(pageUtm).length > 0 ? pageUtm : parseObject(visitor.utm, {}),
+      utm: Object.keys(pageUtm).length > 0 ? pageUtm : parseJsonObject(visitor.utm, {}),
       language: visitor.language,
       country: visitor.country,
       city: visitor.city,
@@ -114,8 +106,8 @@ export class TargetingService {
       os: visitor.os,
       visitCount: visitor.visit_count,
       visitorGroup: visitor.visitor_group,
-      variables: parseObject(visitor.variables, {}),
-      contactProperties: parseObject(contact?.properties, {}),
+      variables: parseJsonObject(visitor.variables),
+      contactProperties: parseJsonObject<Record<string, string>>(contact?.properties, {}),
       now: this.clock.now(),
       timeZone: workspace?.timezone ?? 'UTC',
       officeHours,

@@ -17,24 +17,8 @@ import { cleanLanguageTag } from '@parley/flow';
 import type { VisitorVariables } from '@parley/core';
 import { lookupIp } from '../geo/geoip.js';
 import { utmOf, type TargetingService } from './targeting-service.js';
+import { parseJsonObject, parseJsonStrings } from '../storage/json-columns.js';
 
-function parseJsonObject(text: string | null | undefined): Record<string, string | number | boolean> {
-  try {
-    const value: unknown = JSON.parse(text ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string | number | boolean>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function parseJsonArray(text: string | null | undefined): string[] {
-  try {
-    const value: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export interface WidgetSessionInput {
   websiteKey: string;
@@ -195,7 +179,7 @@ export class WidgetSessionService {
     if (input.language !== undefined) {
       const script = cleanLanguageTag(input.language) ?? null;
       changes.script_language = script;
-      changes.language = script ?? (parseJsonArray(visitor.browser_languages)[0] ?? visitor.language);
+      changes.language = script ?? (parseJsonStrings(visitor.browser_languages)[0] ?? visitor.language);
     }
     if (input.variables !== undefined) {
       const merged = { ...parseJsonObject(visitor.variables), ...input.variables };
