@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../api/client';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { useReloadable } from '../lib/useReloadable';
 import type { ChatbotVersion } from '../api/types';
 
 export interface VersionsModel {
@@ -17,31 +18,10 @@ export interface VersionsModel {
  * open) and again when the published version changes (a publish from here).
  */
 export function useVersions(id: string, enabled: boolean, publishedVersionId: string | null): VersionsModel {
-  const [versions, setVersions] = useState<ChatbotVersion[] | null>(null);
+  const load = useCallback((signal: AbortSignal) => api.chatbotVersions(id, signal).then((res) => res.versions), [id]);
+  const { data: versions, loading, error, reload } = useReloadable(load);
   const [names, setNames] = useState<ReadonlyMap<string, string> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [loadedFor, setLoadedFor] = useState<string | null | undefined>(undefined);
-  const ctrlRef = useRef<AbortController | null>(null);
-
-  const reload = useCallback(() => {
-    ctrlRef.current?.abort();
-    const ctrl = new AbortController();
-    ctrlRef.current = ctrl;
-    setLoading(true);
-    api
-      .chatbotVersions(id, ctrl.signal)
-      .then((res) => {
-        setVersions(res.versions);
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (!ctrl.signal.aborted) setError(errorMessage(err));
-      })
-      .finally(() => {
-        if (ctrlRef.current === ctrl) setLoading(false);
-      });
-  }, [id]);
 
   useEffect(() => {
     if (!enabled || loadedFor === publishedVersionId) return;
@@ -66,8 +46,6 @@ export function useVersions(id: string, enabled: boolean, publishedVersionId: st
       live = false;
     };
   }, [wantNames]);
-
-  useEffect(() => () => ctrlRef.current?.abort(), []);
 
   return { versions, names, loading, error, reload };
 }
