@@ -4,3 +4,7 @@ export * from './conversation.js';
 export * from './visitor.js';
 export * from './protocol.js';
 export * from './widget-session.js';
+export * from './statistics/conversation-facts.js';
+export * from './statistics/classification.js';
+export * from './statistics/contributions.js';
+export * from './statistics/api.js';

@@ -61,6 +61,13 @@ export const ChatbotChooseFrameSchema = z.object({
   choiceId: Id,
 });
 
+/**
+ * The visitor closed the chat box. For statistics it ends the conversation
+ * (docs/statistics.md): a chatbot conversation with no escalation is then
+ * resolved by the chatbot. Reopening and interacting again makes it run again.
+ */
+export const ChatboxClosedFrameSchema = z.object({ type: z.literal('chatbox.closed'), conversationId: Id });
+
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   SyncFrameSchema,
   SendMessageFrameSchema,
@@ -69,6 +76,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   PingFrameSchema,
   ChatbotOpenFrameSchema,
   ChatbotChooseFrameSchema,
+  ChatboxClosedFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type ClientFrameInput = z.input<typeof ClientFrameSchema>;

@@ -14,6 +14,9 @@ const BuilderPage = lazy(() => import('./chatbots/BuilderPage').then((m) => ({ d
 /** Targeting (with @parley/targeting's checker and linter), the debugger and the workspace settings: lazy too. */
 const TargetingPage = lazy(() => import('./targeting/TargetingPage').then((m) => ({ default: m.TargetingPage })));
 const DebuggerPage = lazy(() => import('./targeting/DebuggerPage').then((m) => ({ default: m.DebuggerPage })));
+/** Statistics (recharts, in its own chunk below it) and a chatbot's insights (React Flow): lazy. */
+const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const InsightsPage = lazy(() => import('./insights/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 const WorkspaceSettingsPage = lazy(() => import('./settings/WorkspaceSettingsPage').then((m) => ({ default: m.WorkspaceSettingsPage })));
 
 /** Routes under /app/ (the server falls back to index.html for any of them). */
@@ -50,10 +53,26 @@ export function App() {
               }
             />
             <Route
+              path="/chatbots/:id/insights"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the insights…</FullPageMessage>}>
+                  <InsightsPage />
+                </Suspense>
+              }
+            />
+            <Route
               path="/chatbots/:id"
               element={
                 <Suspense fallback={<FullPageMessage busy>Loading the builder…</FullPageMessage>}>
                   <BuilderPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/statistics"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading the statistics…</FullPageMessage>}>
+                  <StatisticsPage />
                 </Suspense>
               }
             />

@@ -18,6 +18,8 @@ const Env = z.object({
   PARLEY_HANDOVER_OFFER_SECONDS: z.coerce.number().positive().max(86_400).default(45),
   PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PARLEY_TIMER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  PARLEY_STATS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  PARLEY_STATS_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +42,10 @@ export interface Config {
   webhookTimeoutMs: number;
   /** How often each node looks for due chatbot timers. */
   timerPollMs: number;
+  /** How often statistics aggregates take in what changed (docs/statistics.md). */
+  statsIntervalMs: number;
+  /** How often chatbot conversations past the inactivity timeout are ended. */
+  statsSweepMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -68,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoverOfferSeconds: e.PARLEY_HANDOVER_OFFER_SECONDS,
     webhookTimeoutMs: e.PARLEY_WEBHOOK_TIMEOUT_MS,
     timerPollMs: e.PARLEY_TIMER_POLL_MS,
+    statsIntervalMs: e.PARLEY_STATS_INTERVAL_MS,
+    statsSweepMs: e.PARLEY_STATS_SWEEP_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -7,7 +7,8 @@ export type ParleyErrorCode =
   | 'conflict'
   | 'conversation_closed'
   | 'rate_limited'
-  | 'unknown_choice';
+  | 'unknown_choice'
+  | 'unprocessable';
 
 const STATUS: Record<ParleyErrorCode, number> = {
   invalid: 400,
@@ -18,6 +19,7 @@ const STATUS: Record<ParleyErrorCode, number> = {
   conversation_closed: 409,
   rate_limited: 429,
   unknown_choice: 409,
+  unprocessable: 422,
 };
 
 export class ParleyError extends Error {

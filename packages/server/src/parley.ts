@@ -24,6 +24,8 @@ import { SqliteHotPath } from './storage/sqlite-hot-path.js';
 import { getOrCreateSetting } from './storage/repositories/settings-repository.js';
 import { ChatbotRuntime } from './chatbots/chatbot-runtime.js';
 import { TimerPoller } from './chatbots/timer-poller.js';
+import { StatisticsProjector } from './statistics/statistics-projector.js';
+import { StatisticsService } from './statistics/statistics-service.js';
 import { WebhookClient } from './chatbots/webhook-client.js';
 import { TargetingService } from './services/targeting-service.js';
 
@@ -48,6 +50,8 @@ export interface Parley {
   demo: DemoSeed | null;
   /** Fires due chatbot timers; tests call `poll()` after moving the clock. */
   timers: TimerPoller;
+  /** Keeps the statistics aggregates; tests call `poll()` / `sweepInactive()`. */
+  statistics: StatisticsProjector;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -103,6 +107,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       runtime,
       targeting,
       presence,
+      statistics: new StatisticsService(storage.db),
       widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence, runtime, targeting),
       metrics,
     };
@@ -115,6 +120,16 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
     appLog = app.log;
     const timers = new TimerPoller(storage.db, clock, runtime, nodeId, config.timerPollMs, app.log);
     timers.start();
+    const statistics = new StatisticsProjector({
+      db: storage.db,
+      dialect: storage.dialect,
+      clock,
+      conversationInactive: (workspaceId, conversationId, activityAt, endedAt) => runtime.conversationInactive(workspaceId, conversationId, activityAt, endedAt),
+      log: app.log,
+      intervalMs: config.statsIntervalMs,
+      sweepMs: config.statsSweepMs,
+    });
+    statistics.start();
     const gateway = new Gateway({
       db: storage.db,
       bus,
@@ -149,6 +164,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       storage,
       demo,
       timers,
+      statistics,
       async listen() {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address() as AddressInfo;
@@ -159,6 +175,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
         closed = true;
         clearInterval(heartbeat);
         await timers.stop();
+        await statistics.stop();
         await gateway.close();
         await presence.shutdown().catch(() => undefined);
         await app.close();

@@ -205,7 +205,7 @@ describe.each(engines)('chatbot runtime on %s', (engine) => {
 
     const recorded = await events(conversation.id);
     expect(recorded.filter((e) => e.event !== 'node_reached')).toEqual([
-      { event: 'triggered', node_id: 'welcome', choice_id: null, reason: null, language: 'en' },
+      { event: 'triggered', node_id: 'welcome', choice_id: null, reason: 'started', language: 'en' },
       { event: 'button_chosen', node_id: 'menu', choice_id: 'contact', reason: null, language: 'en' },
       { event: 'answer_given', node_id: 'ask_email', choice_id: null, reason: null, language: 'en' },
       { event: 'ended', node_id: 'bye', choice_id: null, reason: 'end_node', language: 'en' },

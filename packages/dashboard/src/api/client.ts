@@ -6,8 +6,11 @@ import type {
   ChatbotRunError,
   ChatbotVersion,
   ChatbotVersionWithFlow,
+  ChatbotRole,
   Conversation,
   DebugAnswer,
+  InsightsResponse,
+  StatisticsResponse,
   ConversationPage,
   ErrorBody,
   MessagePage,
@@ -16,7 +19,7 @@ import type {
   Targeting,
   Visitor,
   WorkspaceSettings,
-  OfficeHours,
+  WorkspaceSettingsPatch,
 } from './types';
 import type { DebugRequest } from '../targeting/state/debugForm';
 
@@ -128,6 +131,9 @@ export const api = {
   reopen: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/reopen`),
   read: (id: string, seq: number) =>
     request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/read`, { body: { seq } }),
+  /** `joined`: the chatbot joins now; `finished`: it finishes the conversation. 409 when one already runs, 422 unpublished. */
+  handToChatbot: (id: string, chatbotId: string, role: ChatbotRole) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${encodeURIComponent(id)}/chatbot`, { body: { chatbotId, role } }),
 
   visitor: (id: string, signal?: AbortSignal) =>
     request<{ visitor: Visitor }>('GET', `/visitors/${encodeURIComponent(id)}`, { signal }),
@@ -169,9 +175,14 @@ export const api = {
     request<DebugAnswer>('POST', '/chatbots/targeting/debug', { body, signal }),
 
   workspaceSettings: (signal?: AbortSignal) => request<WorkspaceSettings>('GET', '/workspace/settings', { signal }),
-  /** Owners and admins; `400` on an unknown zone. */
-  updateWorkspaceSettings: (patch: { timeZone?: string; officeHours?: OfficeHours | null }) =>
-    request<WorkspaceSettings>('PATCH', '/workspace/settings', { body: patch }),
+  /** Owners and admins; `400` on an unknown zone or a value out of range (`issues[].path` = `body.…`). */
+  updateWorkspaceSettings: (patch: WorkspaceSettingsPatch) => request<WorkspaceSettings>('PATCH', '/workspace/settings', { body: patch }),
+
+  /** Days `from`..`to` (both included) in the workspace's zone; `400` with `issues[].path` = `querystring.from|to`. */
+  statistics: (query: { from: string; to: string; chatbotId?: string }, signal?: AbortSignal) =>
+    request<StatisticsResponse>('GET', '/statistics', { query, signal }),
+  chatbotInsights: (id: string, query: { from: string; to: string; versionId?: string; language?: string }, signal?: AbortSignal) =>
+    request<InsightsResponse>('GET', `/chatbots/${encodeURIComponent(id)}/insights`, { query, signal }),
 };
 
 export type Api = typeof api;

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Visitor } from '@parley/core';
+import type { Conversation, InsightsResponse, Message, StatisticsFigures, StatisticsResponse, Visitor } from '@parley/core';
 import type { FlowDocument, Problem } from '@parley/flow';
 import type { LintWarning, OfficeHours, Targeting } from '@parley/targeting';
 
@@ -42,6 +42,13 @@ export interface ErrorBody {
 
 export type { Conversation, Message, Visitor };
 
+// ---- statistics and insights (docs/statistics.md; schemas in @parley/core) ----
+
+export type { InsightsResponse, StatisticsFigures, StatisticsResponse };
+
+/** How an agent brings a chatbot into a conversation (`POST /conversations/:id/chatbot`). */
+export type ChatbotRole = 'joined' | 'finished';
+
 // ---- chatbots (docs/api.md "Chatbots") ----
 
 export type { Chatbot, ChatbotSummary, ChatbotVersionRef, ChatbotVersionSummary as ChatbotVersion } from '@parley/flow';
@@ -74,6 +81,13 @@ export interface TargetingAnswer {
   warnings: LintWarning[];
 }
 
+/** When nobody answers a visitor's message within `afterSeconds`, this chatbot joins the conversation. */
+export interface UnansweredChatbot {
+  chatbotId: string;
+  /** 10–3 600 */
+  afterSeconds: number;
+}
+
 /** `GET|PATCH /workspace/settings`. */
 export interface WorkspaceSettings {
   name: string;
@@ -82,7 +96,13 @@ export interface WorkspaceSettings {
   defaultLanguage: string;
   /** null: always open. */
   officeHours: OfficeHours | null;
+  /** 1–1 440 (default 30): a chatbot conversation quiet this long has ended (resolved when not escalated). */
+  inactivityTimeoutMinutes: number;
+  /** null: off. */
+  unansweredChatbot: UnansweredChatbot | null;
 }
+
+export type WorkspaceSettingsPatch = Partial<Pick<WorkspaceSettings, 'timeZone' | 'officeHours' | 'inactivityTimeoutMinutes' | 'unansweredChatbot'>>;
 
 /** One chatbot's outcome in the targeting debugger. */
 export interface DebugVerdict {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { BotIcon, InboxIcon, SettingsIcon } from '../components/icons';
+import { BotIcon, ChartIcon, InboxIcon, SettingsIcon } from '../components/icons';
 
 export interface NavItem {
   to: string;
@@ -16,5 +16,6 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon, badge: 'unread' },
   { to: '/chatbots', label: 'Chatbots', icon: BotIcon },
+  { to: '/statistics', label: 'Statistics', icon: ChartIcon },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ];

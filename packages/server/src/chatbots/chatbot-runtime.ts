@@ -30,8 +30,9 @@ import { newId } from '../ids.js';
 import type { PresenceService } from '../services/presence-service.js';
 import type { SentMessage, VisitorRef } from '../services/conversation-service.js';
 import type { DialectName } from '../storage/database.js';
-import type { ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
-import { appendMessage, appendMessages, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
+import type { ChatbotRole, ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
+import { appendMessage, appendMessages, conversationChanges, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
+import { markStatsDirty, recordConversationEvent } from '../storage/repositories/conversation-event-repository.js';
 import { loadConversation, newConversationRow, writeConversationTag } from '../storage/repositories/conversation-repository.js';
 import {
   clearTimer,
@@ -52,6 +53,7 @@ import { runtimeTexts } from './runtime-texts.js';
 import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
 import type { FiredTrigger, TargetingService } from '../services/targeting-service.js';
 import { isWithinOfficeHours, OfficeHoursSchema } from '@parley/targeting';
+import { parseUnansweredChatbot, type UnansweredChatbot } from '../services/workspace-settings.js';
 
 export interface ChatbotRuntimeOptions {
   /** After a handover with agents online: how long before the visitor is offered to leave an email. */
@@ -388,6 +390,15 @@ export class ChatbotRuntime {
 
         const message = await this.#append(trx, out, base);
         await this.#showInInbox(trx, conversation.id);
+        // After the chatbot's turn: a free message escalates its session (once per session is enough).
+        await recordConversationEvent(trx, {
+          workspaceId: visitor.workspaceId,
+          conversationId: conversation.id,
+          kind: 'visitor_typed',
+          sessionId: session.id,
+          at: message.created_at,
+          dedupeKey: `typed:${session.id}`,
+        });
         return { after: out, message };
       });
     } catch (error) {
@@ -409,7 +420,7 @@ export class ChatbotRuntime {
       await clearTimer(trx, conversation.id, 'handover_offer');
       await trx
         .updateTable('conversations')
-        .set({ handover_at: null, handover_reason: null, inbox_visible: 1 })
+        .set({ handover_at: null, handover_reason: null, inbox_visible: 1, stats_dirty: newId(this.deps.clock.now()) })
         .where('id', '=', conversation.id)
         .execute();
       if (prepared) {
@@ -444,12 +455,17 @@ export class ChatbotRuntime {
       const owner = await trx.selectFrom('conversations').select(['visitor_id']).where('id', '=', conversationId).executeTakeFirst();
       await this.#records(trx, { ...prepared, session }, owner?.visitor_id ?? '', [{ event: 'ended', nodeId: state.nodeId ?? prepared.flow.startNodeId, choiceId: null, reason: 'conversation_closed' }], now);
       await this.#saveSession(trx, session, ended, visitorChatbotState(ended, null, null), now);
-      await trx.updateTable('conversations').set({ chatbot_status: sessionStatus(ended), handover_at: null, handover_reason: null }).where('id', '=', conversationId).execute();
+      await trx
+        .updateTable('conversations')
+        .set({ chatbot_status: sessionStatus(ended), handover_at: null, handover_reason: null, stats_dirty: newId(now) })
+        .where('id', '=', conversationId)
+        .execute();
     });
   }
 
   /** A claimed timer is due (see TimerPoller). */
   async fireTimer(timer: { conversation_id: string; workspace_id: string; kind: string }): Promise<void> {
+    if (timer.kind === 'unanswered') return this.#unansweredTimer(timer.workspace_id, timer.conversation_id);
     const prepared = await this.#prepare(timer.workspace_id, timer.conversation_id);
     if (!prepared) return;
     const conversation = await this.deps.db.selectFrom('conversations').selectAll().where('id', '=', timer.conversation_id).executeTakeFirst();
@@ -500,6 +516,193 @@ export class ChatbotRuntime {
       return out;
     });
     await this.#publish(after);
+  }
+
+  /**
+   * The visitor closed the chat box: for statistics the conversation ended
+   * (resolved by the chatbot when nothing escalated it). Only conversations a
+   * chatbot was part of need the record.
+   */
+  async chatboxClosed(visitor: VisitorRef, conversationId: string): Promise<void> {
+    const { db, clock } = this.deps;
+    const row = await db
+      .selectFrom('conversations')
+      .select(['id', 'visitor_id', 'chatbot_id', 'last_seq'])
+      .where('workspace_id', '=', visitor.workspaceId)
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+    if (!row || row.visitor_id !== visitor.visitorId) throw notFound('Conversation');
+    if (row.chatbot_id === null) return;
+    const now = clock.now();
+    // One record per state of the conversation: closing twice without news changes nothing.
+    await db.transaction().execute((trx) =>
+      recordConversationEvent(trx, {
+        workspaceId: visitor.workspaceId,
+        conversationId,
+        kind: 'chatbox_closed',
+        sessionId: null,
+        at: now,
+        dedupeKey: `chatbox_closed:${conversationId}:${row.last_seq}`,
+      }),
+    );
+  }
+
+  /**
+   * A chatbot joins an ongoing conversation (an agent handed it over, or
+   * nobody answered in time) or is asked to finish it (a closing flow, such
+   * as a rating; the conversation closes when that flow ends).
+   */
+  async join(workspaceId: string, conversationId: string, chatbotId: string, role: Exclude<ChatbotRole, 'started'>): Promise<Conversation> {
+    const { db, clock } = this.deps;
+    const conversation = await db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
+    if (!conversation) throw notFound('Conversation');
+    if (conversation.status === 'closed') throw new ParleyError('conversation_closed', 'This conversation is closed; reopen it first');
+    const chatbot = await db
+      .selectFrom('chatbots')
+      .select(['id', 'name', 'published_version_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', chatbotId)
+      .executeTakeFirst();
+    if (!chatbot) throw notFound('Chatbot');
+    const version = chatbot.published_version_id ? await this.flows.version(workspaceId, chatbot.published_version_id) : undefined;
+    if (!version) throw new ParleyError('unprocessable', `${chatbot.name} has no published version`);
+    const visitorRow = await db.selectFrom('visitors').selectAll().where('id', '=', conversation.visitor_id).executeTakeFirst();
+    if (!visitorRow) throw notFound('Visitor');
+    const language = await this.#chooseLanguage(workspaceId, visitorRow, version.flow);
+    const team = await this.#team(workspaceId);
+    const after = await this.#transaction(async (trx) => {
+      const now = clock.now();
+      const current = await findSession(trx, conversationId, this.deps.dialect);
+      if (current && (current.status === 'running' || current.status === 'waiting')) {
+        throw new ParleyError('conflict', 'A chatbot is already running in this conversation');
+      }
+      const session = await this.#insertSession(trx, {
+        conversationId,
+        workspaceId,
+        chatbotId: chatbot.id,
+        versionId: version.id,
+        language: language.chatbotLanguage,
+        visitorLanguage: language.visitorLanguage,
+        state: createFlowState(),
+        now,
+        role,
+      });
+      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team };
+      const out = this.#after(workspaceId, conversation.visitor_id, conversationId);
+      // The team asked for it: the handover (if any) is answered.
+      await clearTimer(trx, conversationId, 'handover_offer');
+      out.changes = { handover_at: null, handover_reason: null };
+      await this.#runEvent(trx, prepared, { type: 'start' }, out);
+      await this.#flush(trx, out);
+      return out;
+    });
+    return this.#publish(after);
+  }
+
+  /**
+   * Nobody wrote for the workspace's inactivity timeout in a chatbot
+   * conversation still in progress (the statistics projector's sweep): the
+   * conversation has ended for statistics, and a chatbot still waiting ends
+   * (`timeout`).
+   */
+  async conversationInactive(workspaceId: string, conversationId: string, activityAt: number, endedAt: number): Promise<void> {
+    const prepared = await this.#prepare(workspaceId, conversationId);
+    const conversation = await this.deps.db.selectFrom('conversations').select(['visitor_id', 'activity_at']).where('id', '=', conversationId).executeTakeFirst();
+    if (!conversation || conversation.activity_at !== activityAt) return;
+    const after = await this.#transaction(async (trx) => {
+      const out = this.#after(workspaceId, conversation.visitor_id, conversationId);
+      await recordConversationEvent(trx, {
+        workspaceId,
+        conversationId,
+        kind: 'inactive',
+        sessionId: prepared?.session.id ?? null,
+        at: endedAt,
+        dedupeKey: `inactive:${conversationId}:${activityAt}`,
+      });
+      if (prepared) {
+        const session = await this.#lockSession(trx, prepared);
+        const state = this.#state(session);
+        if (state.status === 'waiting' || state.status === 'running') {
+          const contact = await this.#contactOfVisitor(trx, conversation.visitor_id);
+          const stepped = step(prepared.flow, state, { type: 'timeout' }, this.#context(prepared, session.visitor_language, contact));
+          if (stepped.ok) await this.#applyStep(trx, { ...prepared, session }, stepped, out, contact);
+        }
+      }
+      return out;
+    });
+    if (after.messages.length > 0 || after.changes !== null) await this.#publish(after);
+  }
+
+  /** The workspace's unanswered-chatbot timer is due: the chatbot joins when no agent wrote meanwhile. */
+  async #unansweredTimer(workspaceId: string, conversationId: string): Promise<void> {
+    const { db } = this.deps;
+    const [workspace, conversation] = await Promise.all([
+      db.selectFrom('workspaces').select(['unanswered_chatbot']).where('id', '=', workspaceId).executeTakeFirst(),
+      db.selectFrom('conversations').select(['status', 'last_message_author_type']).where('id', '=', conversationId).executeTakeFirst(),
+    ]);
+    const setting = parseUnansweredChatbot(workspace?.unanswered_chatbot ?? null);
+    if (!setting || !conversation || conversation.status !== 'open') return;
+    const agentWrote = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .where('author_type', '=', 'agent')
+      .limit(1)
+      .executeTakeFirst();
+    if (agentWrote) return;
+    try {
+      await this.join(workspaceId, conversationId, setting.chatbotId, 'joined');
+    } catch (error) {
+      // A chatbot already runs, or the setting names a chatbot that is gone: nothing to do.
+      if (!(error instanceof ParleyError)) throw error;
+      this.deps.log.warn({ conversationId, code: error.code }, 'unanswered chatbot did not join');
+    }
+  }
+
+  /**
+   * A visitor wrote: when the workspace has an unanswered-chatbot, its timer
+   * starts (the first unanswered message counts; an agent's reply clears it).
+   */
+  async visitorWroteToTeam(workspaceId: string, conversationId: string): Promise<void> {
+    const setting = await this.#unansweredSetting(workspaceId);
+    if (!setting) return;
+    await this.deps.db
+      .insertInto('chatbot_timers')
+      .values({
+        conversation_id: conversationId,
+        workspace_id: workspaceId,
+        kind: 'unanswered',
+        due_at: this.deps.clock.now() + setting.afterSeconds * 1000,
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .onConflict((oc) => oc.columns(['conversation_id', 'kind']).doNothing())
+      .execute();
+  }
+
+  /** An agent wrote: the unanswered-chatbot timer (if any) is cleared. */
+  async agentWrote(workspaceId: string, conversationId: string): Promise<void> {
+    if (!(await this.#unansweredSetting(workspaceId))) return;
+    await clearTimer(this.deps.db, conversationId, 'unanswered');
+  }
+
+  readonly #unanswered = new Map<string, { setting: UnansweredChatbot | null; at: number }>();
+
+  async #unansweredSetting(workspaceId: string): Promise<UnansweredChatbot | null> {
+    const now = this.deps.clock.now();
+    const cached = this.#unanswered.get(workspaceId);
+    if (cached && now - cached.at < NAME_TTL_MS) return cached.setting;
+    const row = await this.deps.db.selectFrom('workspaces').select(['unanswered_chatbot']).where('id', '=', workspaceId).executeTakeFirst();
+    const setting = parseUnansweredChatbot(row?.unanswered_chatbot ?? null);
+    if (this.#unanswered.size > 10_000) this.#unanswered.clear();
+    this.#unanswered.set(workspaceId, { setting, at: now });
+    return setting;
+  }
+
+  /** Forgets cached workspace settings (after a PATCH of the workspace settings). */
+  forgetWorkspace(workspaceId: string): void {
+    this.#unanswered.delete(workspaceId);
+    this.#teams.delete(workspaceId);
   }
 
   // ─── one step ────────────────────────────────────────────────────────────
@@ -554,8 +757,13 @@ export class ChatbotRuntime {
     const followUp = emailFollowUp({ handedOver: plan.handover !== null, stopped, agentsOnline: prepared.agentsOnline, hasEmail });
 
     // The conversation: visible once the visitor interacted, typed, or a human is needed.
-    const changes: Partial<ConversationRow> = { chatbot_id: session.chatbot_id, chatbot_status: sessionStatus(state), updated_at: now };
+    const changes: Partial<ConversationRow> = { chatbot_id: session.chatbot_id, chatbot_status: sessionStatus(state), updated_at: now, stats_dirty: newId(now) };
     if (plan.interacted || cause.typed || plan.handover) changes.inbox_visible = 1;
+    // A chatbot conversation from the first click or answer on (set once: see `conversationChanges`).
+    if (plan.interacted) changes.first_interaction_at = now;
+    // A chatbot asked to finish the conversation closes it when its flow comes to its end.
+    const endReason = plan.events.find((e) => e.event === 'ended')?.reason;
+    if (session.role === 'finished' && (endReason === 'end_node' || endReason === 'no_next_step')) plan.close = true;
     if (plan.handover) {
       changes.handover_at = now;
       changes.handover_reason = plan.handover.reason as HandoverReason;
@@ -566,6 +774,7 @@ export class ChatbotRuntime {
       }
     }
     if (plan.close) {
+      await this.#recordClosed(trx, out, now);
       changes.status = 'closed';
       changes.closed_at = now;
       changes.handover_at = null;
@@ -714,7 +923,17 @@ export class ChatbotRuntime {
 
   async #insertSession(
     trx: Tx,
-    input: { conversationId: string; workspaceId: string; chatbotId: string; versionId: string; language: string | null; visitorLanguage: string; state: FlowState; now: number },
+    input: {
+      conversationId: string;
+      workspaceId: string;
+      chatbotId: string;
+      versionId: string;
+      language: string | null;
+      visitorLanguage: string;
+      state: FlowState;
+      now: number;
+      role?: ChatbotRole;
+    },
   ): Promise<SessionRow> {
     const row: SessionRow = {
       conversation_id: input.conversationId,
@@ -732,6 +951,7 @@ export class ChatbotRuntime {
       step_count: 0,
       started_at: input.now,
       updated_at: input.now,
+      role: input.role ?? 'started',
     };
     await trx.deleteFrom('chatbot_sessions').where('conversation_id', '=', input.conversationId).execute();
     await trx.insertInto('chatbot_sessions').values(row).execute();
@@ -780,7 +1000,12 @@ export class ChatbotRuntime {
         language: session.language ?? prepared.version.flow.defaultLanguage,
         at: now,
       },
-      events.map((record, i) => ({ id: newId(now), dedupeKey: `${session.id}:${stepNumber}:${i}`, record })),
+      events.map((record, i) => ({
+        id: newId(now),
+        dedupeKey: `${session.id}:${stepNumber}:${i}`,
+        // How the chatbot came in (docs/statistics.md: started, joined or finished).
+        record: record.event === 'triggered' ? { ...record, reason: session.role } : record,
+      })),
     );
   }
 
@@ -834,7 +1059,7 @@ export class ChatbotRuntime {
     const changes = out.changes;
     out.changes = null;
     if (out.pending.length === 0) {
-      if (changes) await trx.updateTable('conversations').set(changes).where('id', '=', out.conversationId).execute();
+      if (changes) await trx.updateTable('conversations').set((eb) => conversationChanges(eb, changes)).where('id', '=', out.conversationId).execute();
       return;
     }
     const rows = await appendMessages(trx, out.pending, changes ?? {});
@@ -843,8 +1068,25 @@ export class ChatbotRuntime {
     out.pending = [];
   }
 
+  /** The conversation closes in this step: a statistics record (an end of the conversation). */
+  async #recordClosed(trx: Tx, out: AfterCommit, now: number): Promise<void> {
+    await recordConversationEvent(trx, {
+      workspaceId: out.workspaceId,
+      conversationId: out.conversationId,
+      kind: 'closed',
+      sessionId: null,
+      at: now,
+      dedupeKey: `closed:${out.conversationId}:${now}`,
+    });
+  }
+
   async #showInInbox(trx: Tx, conversationId: string): Promise<void> {
-    await trx.updateTable('conversations').set({ inbox_visible: 1 }).where('id', '=', conversationId).where('inbox_visible', '=', 0).execute();
+    await trx
+      .updateTable('conversations')
+      .set({ inbox_visible: 1, stats_dirty: newId(this.deps.clock.now()) })
+      .where('id', '=', conversationId)
+      .where('inbox_visible', '=', 0)
+      .execute();
   }
 
   /** The visitor's conversation, and whether a message with this clientId is already in it (one read). */

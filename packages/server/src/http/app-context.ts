@@ -7,6 +7,7 @@ import type { AuthService } from '../services/auth-service.js';
 import type { ChatbotService } from '../services/chatbot-service.js';
 import type { ConversationService } from '../services/conversation-service.js';
 import type { PresenceService } from '../services/presence-service.js';
+import type { StatisticsService } from '../statistics/statistics-service.js';
 import type { TargetingService } from '../services/targeting-service.js';
 import type { WidgetSessionService } from '../services/widget-session-service.js';
 import type { DialectName } from '../storage/database.js';
@@ -30,6 +31,8 @@ export interface AppContext {
   /** Which chatbot starts for whom (docs/targeting.md). */
   targeting: TargetingService;
   presence: PresenceService;
+  /** Statistics and insights, read from the aggregates. */
+  statistics: StatisticsService;
   widgetSessions: WidgetSessionService;
   metrics: Metrics;
 }

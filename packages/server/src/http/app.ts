@@ -9,6 +9,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { chatbotRoutes } from './routes/chatbot-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
+import { statisticsRoutes } from './routes/statistics-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { staticRoutes } from './routes/static-routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
       await api.register(conversationRoutes(ctx));
       await api.register(chatbotRoutes(ctx));
       await api.register(workspaceRoutes(ctx));
+      await api.register(statisticsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -207,7 +207,7 @@ export class Gateway {
     } catch (error) {
       const ref = parsed.frame.type === 'message.send' || parsed.frame.type === 'chatbot.choose' ? parsed.frame.clientId : undefined;
       if (error instanceof ParleyError) {
-        const code = error.code === 'unauthorized' || error.code === 'conflict' ? 'forbidden' : error.code;
+        const code = error.code === 'unauthorized' || error.code === 'conflict' ? 'forbidden' : error.code === 'unprocessable' ? 'invalid' : error.code;
         send(connection, { type: 'error', code, message: error.message, ...(ref ? { ref } : {}) });
         return;
       }
@@ -285,6 +285,11 @@ export class Gateway {
       case 'chatbot.open': {
         if (connection.role !== 'visitor') throw new ParleyError('forbidden', 'Only visitors open the chat box');
         await this.deps.chatbots.open(this.#visitorRef(connection));
+        return;
+      }
+      case 'chatbox.closed': {
+        if (connection.role !== 'visitor') throw new ParleyError('forbidden', 'Only visitors close their chat box');
+        await this.deps.chatbots.chatboxClosed(this.#visitorRef(connection), frame.conversationId);
         return;
       }
       case 'chatbot.choose': {

@@ -33,12 +33,14 @@ import {
 } from '../storage/repositories/message-repository.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import type { SqliteHotPath } from '../storage/sqlite-hot-path.js';
+import { recordConversationEvent } from '../storage/repositories/conversation-event-repository.js';
 import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
 import type { ChatbotRuntime } from '../chatbots/chatbot-runtime.js';
 
 /** A chatbot takes part in this conversation: the visitor's messages go through the chatbot runtime. */
-function chatbotInvolved(row: Pick<ConversationRow, 'inbox_visible' | 'chatbot_status' | 'handover_at'>): boolean {
-  return row.inbox_visible === 0 || row.chatbot_status === 'waiting' || row.chatbot_status === 'running' || row.handover_at !== null;
+function chatbotInvolved(row: Pick<ConversationRow, 'inbox_visible' | 'chatbot_status' | 'handover_at' | 'chatbot_id'>): boolean {
+  // Any conversation a chatbot was part of: a free message after its turn escalates it (statistics).
+  return row.inbox_visible === 0 || row.chatbot_id !== null || row.chatbot_status === 'waiting' || row.chatbot_status === 'running' || row.handover_at !== null;
 }
 
 export interface SentMessage {
@@ -112,7 +114,7 @@ export class ConversationService {
       }
       conversationId = await this.#openConversation(visitor);
     }
-    return this.#append(
+    const sent = await this.#append(
       {
         id: newId(this.clock.now()),
         workspaceId: visitor.workspaceId,
@@ -127,6 +129,9 @@ export class ConversationService {
       visitor.visitorId,
       input.originConnectionId,
     );
+    // The workspace may have a chatbot join when nobody answers in time.
+    if (this.#chatbots && !sent.duplicate) await this.#chatbots.visitorWroteToTeam(visitor.workspaceId, conversationId);
+    return sent;
   }
 
   /** An agent replies. Closed conversations must be reopened first. */
@@ -156,6 +161,7 @@ export class ConversationService {
       conversation.visitor_id,
       input.originConnectionId,
     );
+    if (this.#chatbots && !sent.duplicate) await this.#chatbots.agentWrote(agent.workspaceId, conversation.id);
     if (this.#chatbots && !sent.duplicate && chatbotInvolved(conversation)) {
       // The team answered: the handover is done and a chatbot still running steps aside.
       await this.#chatbots.agentReplied(agent.workspaceId, conversation);
@@ -259,6 +265,10 @@ export class ConversationService {
         throw new ParleyError('conflict', 'The visitor already has another open conversation');
       }
       throw error;
+    }
+    if (transition.status === 'closed' && row.chatbot_id !== null) {
+      // For statistics the conversation ended here (a chatbot conversation with no escalation is resolved).
+      await recordConversationEvent(this.db, { workspaceId, conversationId, kind: 'closed', sessionId: null, at: now, dedupeKey: `closed:${conversationId}:${now}` });
     }
     if (transition.status === 'closed' && this.#chatbots) await this.#chatbots.conversationClosed(workspaceId, conversationId);
     return this.#publishUpdate(workspaceId, row.visitor_id, conversationId);

@@ -3,7 +3,7 @@
  * integer in SQLite) so both engines compare and index them the same way.
  * Booleans are 0/1 integers; JSON documents are text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ChatbotSessionStatus, HandoverReason } from '@parley/core';
 
 export interface InstanceSettingsTable {
@@ -19,6 +19,10 @@ export interface WorkspacesTable {
   created_at: number;
   /** JSON OfficeHours, or null: always open. */
   office_hours: string | null;
+  /** A chatbot conversation with no activity this long has ended (statistics). */
+  inactivity_timeout_minutes: Generated<number>;
+  /** JSON {chatbotId, afterSeconds}, or null. */
+  unanswered_chatbot: string | null;
 }
 
 export type AgentRole = 'owner' | 'admin' | 'agent';
@@ -123,13 +127,13 @@ export interface ConversationsTable {
   read_visitor_message_count: number;
   /** JSON array, kept equal to the conversation_tags rows (which serve filtering). */
   tags: string;
-  /** JSON array, kept equal to the conversation_labels rows. */
+  /** Unused: labels derive from `first_interaction_at` (the "Joined by chatbot" label). */
   labels: string;
   last_message_seq: number | null;
   last_message_text: string | null;
   last_message_author_type: string | null;
   last_message_at: number | null;
-  /** Last activity, for ordering the inbox. */
+  /** Last activity, for ordering the inbox (and the inactivity timeout of statistics). */
   activity_at: number;
   created_at: number;
   updated_at: number;
@@ -142,6 +146,10 @@ export interface ConversationsTable {
   /** A chatbot handed over and no agent has replied yet. */
   handover_at: number | null;
   handover_reason: HandoverReason | null;
+  /** The visitor's first click or answer to a chatbot: a chatbot conversation ("Joined by chatbot") from then on. */
+  first_interaction_at: number | null;
+  /** A token set whenever something statistics read changed; the projector clears the one it saw. */
+  stats_dirty: string | null;
 }
 
 export interface MessagesTable {
@@ -236,7 +244,11 @@ export interface ChatbotSessionsTable {
   step_count: number;
   started_at: number;
   updated_at: number;
+  /** How the chatbot came in: it started the conversation, joined it, or finishes it (then closes it). */
+  role: ChatbotRole;
 }
+
+export type ChatbotRole = 'started' | 'joined' | 'finished';
 
 export interface ChatbotEventsTable {
   id: string;
@@ -254,7 +266,69 @@ export interface ChatbotEventsTable {
   dedupe_key: string;
 }
 
-export type ChatbotTimerKind = 'delay' | 'webhook' | 'handover_offer';
+/** `unanswered`: a visitor's message waits for an agent; the workspace's unanswered-chatbot joins when it is due. */
+export type ChatbotTimerKind = 'delay' | 'webhook' | 'handover_offer' | 'unanswered';
+
+export type ConversationEventKind = 'visitor_typed' | 'chatbox_closed' | 'closed' | 'inactive';
+
+export interface ConversationEventsTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  kind: ConversationEventKind;
+  session_id: string | null;
+  at: number;
+  dedupe_key: string;
+}
+
+export interface ConversationStatsTable {
+  conversation_id: string;
+  workspace_id: string;
+  kind: string;
+  outcome: string;
+  /** JSON Contribution (@parley/core): what the conversation adds to the aggregates. */
+  contribution: string;
+  updated_at: number;
+}
+
+export interface StatsDailyTable {
+  workspace_id: string;
+  /** '' for all chatbots. */
+  chatbot_id: string;
+  day: string;
+  conversations: number;
+  chatbot_conversations: number;
+  chatbot_shown: number;
+  resolved: number;
+  escalated: number;
+  in_progress: number;
+  impressions: number;
+}
+
+export interface InsightsDailyTable {
+  workspace_id: string;
+  chatbot_id: string;
+  day: string;
+  version_id: string;
+  language: string;
+  triggered: number;
+  engaged: number;
+  chatbot_conversations: number;
+  resolved: number;
+  escalated: number;
+}
+
+export interface InsightsPathDailyTable {
+  workspace_id: string;
+  chatbot_id: string;
+  day: string;
+  version_id: string;
+  language: string;
+  metric: string;
+  node_id: string;
+  target: string;
+  count: number;
+}
 
 export interface ChatbotTimersTable {
   conversation_id: string;
@@ -297,6 +371,11 @@ export interface Database {
   chatbot_events: ChatbotEventsTable;
   chatbot_timers: ChatbotTimersTable;
   chatbot_errors: ChatbotErrorsTable;
+  conversation_events: ConversationEventsTable;
+  conversation_stats: ConversationStatsTable;
+  stats_daily: StatsDailyTable;
+  insights_daily: InsightsDailyTable;
+  insights_path_daily: InsightsPathDailyTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;

@@ -139,6 +139,8 @@ export class ChatCore {
   closed(): void {
     this.boxOpen = false;
     this.openOwed = false;
+    // Statistics: closing the box ends a chatbot conversation (resolved when nothing escalated it).
+    if (this.conversationId) this.o.send({ type: 'chatbox.closed', conversationId: this.conversationId });
   }
 
   private flushOpen(): void {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ClientIdSchema,
+  ConversationLabelSchema,
   ConversationSchema,
   MESSAGE_PAGE_MAX,
   MessageSchema,
@@ -44,6 +45,8 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             status: z.enum(['open', 'closed', 'all']).default('open'),
             assignee: z.string().min(1).max(64).optional().describe('"me", "unassigned" or an agent id'),
             tag: z.string().trim().min(1).max(50).optional().describe('only conversations with this tag'),
+            label: ConversationLabelSchema.optional().describe('"joined_by_chatbot": only chatbot conversations'),
+            chatbotId: z.string().min(1).max(64).optional().describe('only conversations this chatbot was shown in'),
             limit: z.coerce.number().int().min(1).max(100).default(50),
             before: z.string().max(200).optional().describe('nextCursor of the previous page'),
           }),
@@ -63,6 +66,8 @@ export function conversationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           status: q.status,
           assignee,
           tag: q.tag,
+          label: q.label,
+          chatbotId: q.chatbotId,
           limit: q.limit,
           before: q.before ? decodeCursor(q.before) : undefined,
         });

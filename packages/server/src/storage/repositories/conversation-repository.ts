@@ -57,6 +57,9 @@ export function newConversationRow(
     chatbot_status: null,
     handover_at: null,
     handover_reason: null,
+    first_interaction_at: null,
+    // A new conversation counts in statistics: the projector picks it up.
+    stats_dirty: base.id,
     ...extra,
   };
 }
@@ -79,6 +82,10 @@ export interface ConversationFilter {
   assignee: { kind: 'any' } | { kind: 'unassigned' } | { kind: 'agent'; agentId: string };
   /** Only conversations carrying this tag. */
   tag?: string | undefined;
+  /** Only chatbot conversations ("Joined by chatbot"). */
+  label?: ConversationLabel | undefined;
+  /** Only conversations this chatbot was shown in. */
+  chatbotId?: string | undefined;
   limit: number;
   /** Cursor: conversations with older activity than this one. */
   before?: { activityAt: number; id: string } | undefined;
@@ -108,6 +115,7 @@ const summaryColumns = [
   'conversations.chatbot_status',
   'conversations.handover_at',
   'conversations.handover_reason',
+  'conversations.first_interaction_at',
   'chatbots.name as chatbot_name',
   'contacts.name as contact_name',
   'contacts.email as contact_email',
@@ -134,6 +142,11 @@ function parseList(text: string): string[] {
   }
 }
 
+/** "Joined by chatbot": the visitor interacted with a chatbot in it (a chatbot conversation). */
+export function conversationLabels(r: Pick<SummaryRow, 'first_interaction_at'>): ConversationLabel[] {
+  return r.first_interaction_at !== null ? ['joined_by_chatbot'] : [];
+}
+
 export function toConversation(r: SummaryRow, now: number): Conversation {
   return {
     id: r.id,
@@ -141,7 +154,7 @@ export function toConversation(r: SummaryRow, now: number): Conversation {
     status: r.status,
     assigneeId: r.assignee_id,
     tags: parseList(r.tags),
-    labels: parseList(r.labels) as ConversationLabel[],
+    labels: conversationLabels(r),
     lastSeq: r.last_seq,
     lastMessage:
       r.last_message_seq !== null && r.last_message_at !== null
@@ -200,6 +213,20 @@ export async function listConversations(
           .select('conversation_tags.tag')
           .whereRef('conversation_tags.conversation_id', '=', 'conversations.id')
           .where('conversation_tags.tag', '=', tag),
+      ),
+    );
+  }
+  if (filter.label === 'joined_by_chatbot') query = query.where('conversations.first_interaction_at', 'is not', null);
+  if (filter.chatbotId !== undefined) {
+    const chatbotId = filter.chatbotId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('chatbot_events')
+          .select('chatbot_events.id')
+          .whereRef('chatbot_events.conversation_id', '=', 'conversations.id')
+          .where('chatbot_events.chatbot_id', '=', chatbotId)
+          .where('chatbot_events.event', '=', 'triggered'),
       ),
     );
   }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Message, MessageMeta } from '@parley/core';
 import type { ConversationRow, Database, MessageRow } from '../schema.js';
 
@@ -95,6 +95,16 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
  * `appendMessage` for several messages of one conversation at once (a chatbot's
  * replies): one UPDATE takes the next `inputs.length` seqs, one INSERT stores them.
  */
+/**
+ * Changes to a conversation row as an UPDATE's SET: `first_interaction_at` is
+ * only ever set once (the first interaction stays the one that counted).
+ */
+export function conversationChanges(eb: ExpressionBuilder<Database, 'conversations'>, changes: Partial<Omit<ConversationRow, 'id' | 'workspace_id' | 'last_seq'>>) {
+  const { first_interaction_at: firstInteractionAt, ...rest } = changes;
+  if (firstInteractionAt === undefined || firstInteractionAt === null) return rest;
+  return { ...rest, first_interaction_at: eb.fn.coalesce('first_interaction_at', eb.val(firstInteractionAt)) };
+}
+
 export async function appendMessages(
   trx: Transaction<Database>,
   inputs: readonly AppendMessageInput[],
@@ -116,7 +126,7 @@ export async function appendMessages(
       last_message_at: last.now,
       activity_at: last.now,
       updated_at: last.now,
-      ...also,
+      ...conversationChanges(eb, also),
     }))
     .where('workspace_id', '=', last.workspaceId)
     .where('id', '=', last.conversationId)

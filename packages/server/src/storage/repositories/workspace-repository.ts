@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AgentRole, Database, WebsiteRow, WorkspaceRow } from '../schema.js';
 
-export async function insertWorkspace(db: Kysely<Database>, row: WorkspaceRow): Promise<void> {
+export async function insertWorkspace(db: Kysely<Database>, row: Insertable<Database['workspaces']>): Promise<void> {
   await db.insertInto('workspaces').values(row).execute();
 }
 
