@@ -53,12 +53,24 @@ export interface TestServerOptions {
   env?: Record<string, string>;
 }
 
+/** The server's clock: real time plus whatever `advance` added (for timeouts, without sleeping). */
+export interface MovableClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+function movableClock(): MovableClock {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms) => (offset += ms) };
+}
+
 export interface TestServer {
   parley: Parley;
   url: string;
   dataDir: string;
   pgSchema: string;
   websiteKey: string;
+  clock: MovableClock;
   close(): Promise<void>;
 }
 
@@ -81,11 +93,12 @@ export async function startServer(options: TestServerOptions): Promise<TestServe
     ...(options.redis ? { REDIS_URL } : {}),
     ...options.env,
   });
-  const parley = await createParley({ config, pgSchema, logger: false });
+  const clock = movableClock();
+  const parley = await createParley({ config, pgSchema, logger: false, clock });
   const url = await parley.listen();
   const websiteKey = parley.demo?.websiteKey;
   if (!websiteKey) throw new Error('demo workspace missing');
-  return { parley, url, dataDir, pgSchema, websiteKey, close: () => parley.close() };
+  return { parley, url, dataDir, pgSchema, websiteKey, clock, close: () => parley.close() };
 }
 
 export async function api<T = any>(

@@ -52,6 +52,14 @@ export function BuilderHeader(p: Props) {
         >
           Targeting
         </Link>
+        <Link
+          className="ttabs__tab"
+          to={`/chatbots/${encodeURIComponent(chatbot.id)}/insights`}
+          data-testid="chatbot-insights-link"
+          title="Insights: what visitors did with it, step by step"
+        >
+          Insights
+        </Link>
       </nav>
       {chatbot.publishedVersion ? (
         <span className="chip" data-testid="version-badge">

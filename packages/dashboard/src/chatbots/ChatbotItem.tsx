@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { ChatbotSummary } from '../api/types';
-import { AlertIcon, BotIcon, TargetIcon } from '../components/icons';
+import { AlertIcon, BotIcon, ChartIcon, TargetIcon } from '../components/icons';
 import { fullDateTime } from '../lib/time';
 import { errorCountLabel } from './state/runErrors';
 import { StatusSwitch } from './StatusSwitch';
@@ -36,6 +36,15 @@ export function ChatbotItem({ chatbot, canEdit, busy, onStatus }: Props) {
         >
           <TargetIcon size={13} />
           Targeting
+        </Link>
+        <Link
+          className="bot-row__targeting"
+          to={`${to}/insights`}
+          data-testid="chatbot-insights-link"
+          title="Insights: what visitors did with it, step by step"
+        >
+          <ChartIcon size={13} />
+          Insights
         </Link>
         {warning && (
           <Link

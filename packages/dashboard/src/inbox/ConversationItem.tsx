@@ -87,7 +87,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
             {assigneeName ?? 'Unassigned'}
           </span>
           {c.labels.includes('joined_by_chatbot') && (
-            <span className="chip chip--bot">
+            <span className="chip chip--bot" data-testid="label-joined-by-chatbot" title="A chatbot conversation: the visitor clicked or answered a chatbot">
               <BotIcon size={12} />
               Joined by chatbot
             </span>

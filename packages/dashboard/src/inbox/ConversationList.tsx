@@ -17,6 +17,14 @@ const EMPTY_TEXT: Record<string, string> = {
   'closed/unassigned': 'No closed conversations without an assignee.',
 };
 
+const narrowed = (f: ListFilter) => Boolean(f.tag || f.joinedByChatbot || f.chatbotId);
+
+/** "No open chatbot conversations tagged “vip” with this chatbot here." */
+function narrowedEmptyText(f: ListFilter): string {
+  const kind = f.joinedByChatbot ? 'chatbot conversations' : 'conversations';
+  return `No ${f.status} ${kind}${f.tag ? ` tagged “${f.tag}”` : ''}${f.chatbotId ? ' with this chatbot' : ''} here.`;
+}
+
 export function ConversationList({ filter, activeId }: { filter: ListFilter; activeId: string | null }) {
   const ctl = useInboxController();
   const conversations = useInbox((s) => s.conversations);
@@ -28,7 +36,7 @@ export function ConversationList({ filter, activeId }: { filter: ListFilter; act
   const now = useNow(30_000);
   const { search } = useLocation();
 
-  const items = useMemo(() => visibleConversations(conversations, filter, me), [conversations, filter, me]);
+  const items = useMemo(() => visibleConversations(conversations, filter, me, list.listed), [conversations, filter, me, list.listed]);
 
   return (
     <section className="convlist" aria-label="Conversations">
@@ -65,7 +73,7 @@ export function ConversationList({ filter, activeId }: { filter: ListFilter; act
       </ul>
       {items.length === 0 && !list.loading && !list.error && (
         <p className="convlist__empty">
-          {filter.tag ? `No ${filter.status} conversations tagged “${filter.tag}” here.` : EMPTY_TEXT[`${filter.status}/${filter.assignee}`]}
+          {narrowed(filter) ? narrowedEmptyText(filter) : EMPTY_TEXT[`${filter.status}/${filter.assignee}`]}
         </p>
       )}
       {items.length === 0 && list.loading && (

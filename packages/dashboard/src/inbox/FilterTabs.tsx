@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { AssigneeFilter, ListFilter, StatusFilter } from './state/conversations';
 import { filterToSearch } from './filterParams';
+import { ChatbotFilter } from './ChatbotFilter';
 import { TagFilter } from './TagFilter';
 
 const STATUS_TABS: { value: StatusFilter; label: string }[] = [
@@ -14,7 +15,7 @@ const ASSIGNEE_TABS: { value: AssigneeFilter; label: string }[] = [
   { value: 'unassigned', label: 'Unassigned' },
 ];
 
-/** Status (Open / Closed), assignee (All / Mine / Unassigned) and tag filters, kept in the URL. */
+/** Status (Open / Closed), assignee (All / Mine / Unassigned), chatbot and tag filters, kept in the URL. */
 export function FilterTabs({ filter }: { filter: ListFilter }) {
   const { conversationId } = useParams();
   const path = conversationId ? `/inbox/${encodeURIComponent(conversationId)}` : '/inbox';
@@ -50,6 +51,7 @@ export function FilterTabs({ filter }: { filter: ListFilter }) {
           </Link>
         ))}
       </div>
+      <ChatbotFilter filter={filter} />
       <TagFilter filter={filter} />
     </div>
   );

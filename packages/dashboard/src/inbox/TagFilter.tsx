@@ -19,8 +19,9 @@ export function TagFilter({ filter }: { filter: ListFilter }) {
         data-testid="filter-tag"
         value={filter.tag ?? ''}
         onChange={(e) => {
-          const next: ListFilter = { status: filter.status, assignee: filter.assignee };
+          const next: ListFilter = { ...filter };
           if (e.target.value) next.tag = e.target.value;
+          else delete next.tag;
           void navigate({ pathname: path, search: filterToSearch(next) }, { replace: true });
         }}
       >

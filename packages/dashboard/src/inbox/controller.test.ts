@@ -49,6 +49,7 @@ function fakeApi(convs: Conversation[], messages: Record<string, Message[]>) {
     close: vi.fn(async (id: string) => ({ conversation: conv(id, { status: 'closed' }) })),
     reopen: vi.fn(async (id: string) => ({ conversation: conv(id) })),
     read: vi.fn(async (id: string) => ({ conversation: conv(id) })),
+    handToChatbot: vi.fn(async (id: string) => ({ conversation: conv(id, { labels: ['joined_by_chatbot'] }) })),
   } satisfies InboxControllerDeps['api'];
 }
 
@@ -244,6 +245,16 @@ describe('InboxController', () => {
     ctl.setFilter({ status: 'open', assignee: 'all', tag: 'vip' });
     await flush();
     expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', tag: 'vip' });
+  });
+
+  it('passes the chatbot filters to the list endpoint and applies a hand-over to a chatbot', async () => {
+    const { ctl, api } = setup();
+    ctl.setFilter({ status: 'open', assignee: 'all', joinedByChatbot: true, chatbotId: 'bot1' });
+    await flush();
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', label: 'joined_by_chatbot', chatbotId: 'bot1' });
+    await ctl.handToChatbot('c1', 'bot1', 'finished');
+    expect(api.handToChatbot).toHaveBeenCalledWith('c1', 'bot1', 'finished');
+    expect(ctl.state.conversations.c1!.labels).toEqual(['joined_by_chatbot']);
   });
 
   describe('handover alerts', () => {

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@parley/core';
 import type { AgentServerFrame as ServerFrame } from '../realtime/frames';
 import { ApiError, errorMessage, type Api } from '../api/client';
+import type { ChatbotRole } from '../api/types';
 import { checkComposerText } from '../lib/messageText';
 import { createStore, type Store } from '../lib/store';
 import type { AgentSocket } from '../realtime/socket';
@@ -27,7 +28,10 @@ export interface HandoverNotice {
 }
 
 export interface InboxControllerDeps {
-  api: Pick<Api, 'agents' | 'conversations' | 'conversation' | 'messages' | 'assign' | 'addTag' | 'removeTag' | 'close' | 'reopen' | 'read'>;
+  api: Pick<
+    Api,
+    'agents' | 'conversations' | 'conversation' | 'messages' | 'assign' | 'addTag' | 'removeTag' | 'close' | 'reopen' | 'read' | 'handToChatbot'
+  >;
   socket: Pick<AgentSocket, 'send' | 'isOpen' | 'onFrame'>;
   me: string;
   /** A visitor wrote while the tab is hidden (title badge, browser notification). */
@@ -346,6 +350,12 @@ export class InboxController {
 
   async reopen(id: string): Promise<void> {
     const { conversation } = await this.deps.api.reopen(id);
+    this.dispatch({ type: 'conversationLoaded', conversation });
+  }
+
+  /** Hands the conversation to a chatbot (it joins now, or finishes it); the server's 409/422 message is thrown. */
+  async handToChatbot(id: string, chatbotId: string, role: ChatbotRole): Promise<void> {
+    const { conversation } = await this.deps.api.handToChatbot(id, chatbotId, role);
     this.dispatch({ type: 'conversationLoaded', conversation });
   }
 

@@ -4,7 +4,12 @@ import { normalizeTag, TAG_MAX } from './state/tags';
 const STATUSES: readonly StatusFilter[] = ['open', 'closed'];
 const ASSIGNEES: readonly AssigneeFilter[] = ['all', 'mine', 'unassigned'];
 
-/** The list filter lives in the URL (?status=closed&assignee=mine&tag=vip) so reloads and links keep it. */
+const CHATBOT_ID = /^[\w-]{1,64}$/;
+
+/**
+ * The list filter lives in the URL (?status=closed&assignee=mine&tag=vip&label=joined_by_chatbot&chatbot=<id>)
+ * so reloads and links keep it.
+ */
 export function filterFromParams(params: URLSearchParams): ListFilter {
   const status = params.get('status');
   const assignee = params.get('assignee');
@@ -14,6 +19,9 @@ export function filterFromParams(params: URLSearchParams): ListFilter {
     assignee: ASSIGNEES.includes(assignee as AssigneeFilter) ? (assignee as AssigneeFilter) : DEFAULT_FILTER.assignee,
   };
   if (tag && tag.length <= TAG_MAX) filter.tag = tag;
+  if (params.get('label') === 'joined_by_chatbot') filter.joinedByChatbot = true;
+  const chatbot = params.get('chatbot');
+  if (chatbot && CHATBOT_ID.test(chatbot)) filter.chatbotId = chatbot;
   return filter;
 }
 
@@ -22,6 +30,8 @@ export function filterToSearch(filter: ListFilter): string {
   if (filter.status !== DEFAULT_FILTER.status) params.set('status', filter.status);
   if (filter.assignee !== DEFAULT_FILTER.assignee) params.set('assignee', filter.assignee);
   if (filter.tag) params.set('tag', filter.tag);
+  if (filter.joinedByChatbot) params.set('label', 'joined_by_chatbot');
+  if (filter.chatbotId) params.set('chatbot', filter.chatbotId);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

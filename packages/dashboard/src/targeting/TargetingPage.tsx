@@ -88,6 +88,9 @@ export function TargetingPage() {
           <span className="ttabs__tab is-active" aria-current="page" data-testid="tab-targeting">
             Targeting
           </span>
+          <Link className="ttabs__tab" to={`/chatbots/${encodeURIComponent(id)}/insights`} data-testid="chatbot-insights-link">
+            Insights
+          </Link>
         </nav>
         {editor.chatbot && (
           <span className={`chip ${editor.chatbot.status === 'active' ? 'chip--bot' : 'chip--muted'}`} data-testid="chatbot-status-chip">

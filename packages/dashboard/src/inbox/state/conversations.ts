@@ -7,12 +7,22 @@ export interface ListFilter {
   assignee: AssigneeFilter;
   /** Only conversations carrying this tag (absent = all tags). */
   tag?: string;
+  /** Only chatbot conversations (label "Joined by chatbot"). */
+  joinedByChatbot?: boolean;
+  /** Only conversations this chatbot took part in (absent = any). */
+  chatbotId?: string;
 }
 
 export const DEFAULT_FILTER: ListFilter = { status: 'open', assignee: 'all' };
 
 export function sameFilter(a: ListFilter, b: ListFilter): boolean {
-  return a.status === b.status && a.assignee === b.assignee && (a.tag ?? null) === (b.tag ?? null);
+  return (
+    a.status === b.status &&
+    a.assignee === b.assignee &&
+    (a.tag ?? null) === (b.tag ?? null) &&
+    Boolean(a.joinedByChatbot) === Boolean(b.joinedByChatbot) &&
+    (a.chatbotId ?? null) === (b.chatbotId ?? null)
+  );
 }
 
 export type ConversationMap = Readonly<Record<string, Conversation>>;
@@ -23,12 +33,21 @@ export function filterQuery(filter: ListFilter): Record<string, string> {
   if (filter.assignee === 'mine') q.assignee = 'me';
   else if (filter.assignee === 'unassigned') q.assignee = 'unassigned';
   if (filter.tag) q.tag = filter.tag;
+  if (filter.joinedByChatbot) q.label = 'joined_by_chatbot';
+  if (filter.chatbotId) q.chatbotId = filter.chatbotId;
   return q;
 }
 
-export function matchesFilter(c: Conversation, filter: ListFilter, me: string | null): boolean {
+/**
+ * Whether a held conversation belongs in the filtered list. `listed`: ids the
+ * server answered for this filter (a chatbot that took part before the latest
+ * one is known to the server only; the summary names the latest).
+ */
+export function matchesFilter(c: Conversation, filter: ListFilter, me: string | null, listed?: ReadonlySet<string>): boolean {
   if (c.status !== filter.status) return false;
   if (filter.tag && !c.tags.includes(filter.tag)) return false;
+  if (filter.joinedByChatbot && !c.labels.includes('joined_by_chatbot')) return false;
+  if (filter.chatbotId && c.chatbot?.id !== filter.chatbotId && !listed?.has(c.id)) return false;
   if (filter.assignee === 'mine') return me !== null && c.assigneeId === me;
   if (filter.assignee === 'unassigned') return c.assigneeId === null;
   return true;
@@ -56,9 +75,9 @@ export function compareByActivity(a: Conversation, b: Conversation): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-export function visibleConversations(all: ConversationMap, filter: ListFilter, me: string | null): Conversation[] {
+export function visibleConversations(all: ConversationMap, filter: ListFilter, me: string | null, listed?: ReadonlySet<string>): Conversation[] {
   return Object.values(all)
-    .filter((c) => matchesFilter(c, filter, me))
+    .filter((c) => matchesFilter(c, filter, me, listed))
     .sort(compareByActivity);
 }
 

@@ -34,7 +34,11 @@ export interface ListState {
   loading: boolean;
   error: string | null;
   nextCursor: string | null;
+  /** Ids the server answered for this filter (the pages loaded so far). */
+  listed: ReadonlySet<string>;
 }
+
+const NONE_LISTED: ReadonlySet<string> = new Set();
 
 export interface InboxState {
   /** The signed-in agent's id. */
@@ -62,7 +66,7 @@ export function initialInboxState(me: string | null = null, visible = true): Inb
     composerErrors: {},
     typing: {},
     agents: {},
-    list: { filter: DEFAULT_FILTER, loading: false, error: null, nextCursor: null },
+    list: { filter: DEFAULT_FILTER, loading: false, error: null, nextCursor: null, listed: NONE_LISTED },
     activeId: null,
     visible,
   };
@@ -194,15 +198,22 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     }
     case 'filter':
       if (sameFilter(state.list.filter, action.filter)) return state;
-      return { ...state, list: { filter: action.filter, loading: true, error: null, nextCursor: null } };
+      return { ...state, list: { filter: action.filter, loading: true, error: null, nextCursor: null, listed: NONE_LISTED } };
     case 'listLoading':
       return state.list.loading ? state : { ...state, list: { ...state.list, loading: true, error: null } };
     case 'listLoaded': {
       const conversations = action.firstPage
         ? reconcileFirstPage(state.conversations, action.filter, state.me, action.conversations, action.nextCursor === null, state.activeId)
         : action.conversations.reduce(upsertConversation, state.conversations);
+      const ids = action.conversations.map((c) => c.id);
       const list = sameFilter(state.list.filter, action.filter)
-        ? { ...state.list, loading: false, error: null, nextCursor: action.nextCursor }
+        ? {
+            ...state.list,
+            loading: false,
+            error: null,
+            nextCursor: action.nextCursor,
+            listed: new Set(action.firstPage ? ids : [...state.list.listed, ...ids]),
+          }
         : state.list;
       return { ...state, conversations, list };
     }

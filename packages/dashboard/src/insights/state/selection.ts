@@ -20,3 +20,13 @@ export function graphVersionId(
 export function graphLanguage(flow: FlowDocument, language: string | null): string {
   return language !== null && Object.hasOwn(flow.variants, language) ? language : flow.defaultLanguage;
 }
+
+/** "English (en)"; the tag alone where the browser has no name for it. */
+export function languageName(tag: string, locale?: string): string {
+  try {
+    const name = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'language' }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
