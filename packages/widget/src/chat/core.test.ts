@@ -329,6 +329,25 @@ describe('ChatCore — chatbots', () => {
     });
   });
 
+  describe('chatbox.closed', () => {
+    it('tells the server the box closed in a conversation (statistics: the conversation ended)', () => {
+      const t = atMenuSetup();
+      t.core.opened();
+      t.sent.length = 0;
+      t.core.closed();
+      expect(t.sent).toEqual([{ type: 'chatbox.closed', conversationId: C }]);
+    });
+
+    it('says nothing when there is no conversation yet', () => {
+      const t = setup({ conversationId: null });
+      t.core.ready();
+      t.core.opened();
+      t.sent.length = 0;
+      t.core.closed();
+      expect(t.sent).toEqual([]);
+    });
+  });
+
   it('follows the conversation a chatbot started and its state, from the conversation frame', () => {
     const t = setup({ conversationId: null });
     t.core.ready();
