@@ -228,7 +228,20 @@ describe.each(engines)('REST API on %s', (engine) => {
   it('serves the OpenAPI document, health and metrics', async () => {
     const doc = await api(server, 'GET', '/api/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/conversations', '/api/v1/conversations/{id}/messages', '/api/v1/widget/session']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/conversations',
+        '/api/v1/conversations/{id}/messages',
+        '/api/v1/widget/session',
+        '/api/v1/statistics',
+        '/api/v1/chatbots/{id}/insights',
+        '/api/v1/conversations/{id}/chatbot',
+      ]),
+    );
+    // The statistics query's fields are documented with their rules.
+    const statistics = doc.body.paths['/api/v1/statistics'].get;
+    expect(statistics.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'chatbotId']));
+    expect(Object.keys(statistics.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
     expect((await api(server, 'GET', '/api/docs/')).status).toBe(200);
     expect((await api(server, 'GET', '/healthz')).body).toMatchObject({ status: 'ok', database: engine });
     const metrics = await api(server, 'GET', '/metrics');

@@ -82,6 +82,8 @@ export class StatisticsProjector {
       const n = await this.#projectBatch();
       total += n.projected;
       if (n.seen < (this.deps.batchSize ?? 200)) return total;
+      // On the embedded engine the reads run on this thread: let sockets and steps through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -96,7 +96,7 @@ export function createView(website: WebsiteSettings, strings: ChatStrings, handl
   // Header
   const statusText = h('span', { class: 'st-t' });
   const status = h('div', { class: 'st' }, h('span', { class: 'dot' }), statusText);
-  const minimize = h('button', { type: 'button', class: 'min', 'aria-label': strings.minimize, title: strings.minimize });
+  const minimize = h('button', { type: 'button', class: 'min', 'data-testid': 'minimize', 'aria-label': strings.minimize, title: strings.minimize });
   minimize.appendChild(icon(['M6 9l6 6 6-6'], STROKE));
   minimize.addEventListener('click', () => handlers.close());
   const header = h('header', { class: 'hd' }, avatar(), h('div', { class: 'hd-t' }, h('div', { class: 'nm' }, name), status), minimize);
