@@ -3,7 +3,7 @@
 // writes bench/results.json. Each scenario measures its baseline in the same
 // run (the bare `ws` relay, or the size budget) and reports value/baseline.
 //
-//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step,targeting-eval]
+//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step,targeting-eval,stats-queries]
 //                      [--quick] [--profile] [--server=path/to/server/dist/index.js] [--out=file]
 //
 // --profile  adds a separate, profiled Parley throughput run (inspector CPU
@@ -17,6 +17,9 @@
 // --bot-profile  adds a separate, profiled bot-step run (inspector CPU profile of the server +
 //            SQLite time per statement) → bench/profiles/bot-step.{cpuprofile,txt}; not in the table
 //            (offered rate: --bot-profile-rate=N, default the scenario's rate).
+// --stats-conversations=N  stats-queries: conversations in the generated history (default 1 000 000; quick 100 000).
+// --stats-pg=URL|none      stats-queries: the PostgreSQL server (a fresh schema is created and dropped;
+//            default $PARLEY_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/test); none: SQLite only.
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,9 +35,10 @@ import * as socketMemory from './scenarios/socket-memory.mjs';
 import * as widgetSize from './scenarios/widget-size.mjs';
 import * as botStep from './scenarios/bot-step.mjs';
 import * as targetingEval from './scenarios/targeting-eval.mjs';
+import * as statsQueries from './scenarios/stats-queries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = [widgetSize, targetingEval, relayThroughput, relayLatency, socketMemory, botStep];
+const SCENARIOS = [widgetSize, targetingEval, relayThroughput, relayLatency, socketMemory, botStep, statsQueries];
 
 function parseArgs(argv) {
   const args = {};
@@ -64,6 +68,16 @@ const options = {
   botStep: quick
     ? { engine: { warmupMs: 300, durationMs: 1000 }, conversations: 200, rate: 200, warmupMs: 1000, durationMs: 3000 }
     : { engine: { warmupMs: 1000, durationMs: 5000 }, conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000 },
+  // stats-queries: a year of history for one workspace, statistics/insights queries on SQLite and PostgreSQL.
+  statsQueries: {
+    conversations: typeof args['stats-conversations'] === 'string' ? Number(args['stats-conversations']) : quick ? 100_000 : 1_000_000,
+    projectorConversations: quick ? 5_000 : 20_000,
+    seed: 0x5eed,
+    warmup: 5,
+    calls: quick ? 50 : 100,
+    baselineCalls: 30,
+    pgUrl: args['stats-pg'] === 'none' ? null : typeof args['stats-pg'] === 'string' ? args['stats-pg'] : (process.env.PARLEY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
+  },
 };
 if (typeof args['bot-rates'] === 'string') {
   options.botStep.sweepRates = args['bot-rates'].split(',').map(Number).filter((r) => r > 0);

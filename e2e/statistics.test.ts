@@ -142,7 +142,7 @@ describe("the seed's two examples, seen in the inbox and the statistics", () => 
           await page.locator('[data-testid="stat-conversations"]').waitFor();
           return number('stat-conversations');
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toBe(2);
     expect(await number('stat-chatbot-conversations')).toBe(1);

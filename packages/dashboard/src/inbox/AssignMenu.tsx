@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ChevronDownIcon } from '../components/icons';
 import { useInbox } from './InboxContext';
+import { useMenuDismiss } from './useMenuDismiss';
 
 /**
  * "Assign to…": every agent of the workspace (online dot, "you" marked) and "Unassigned".
@@ -24,21 +25,8 @@ export function AssignMenu({
     [agentsById],
   );
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useMenuDismiss(root, open, close);
 
   const pick = (id: string | null) => {
     setOpen(false);

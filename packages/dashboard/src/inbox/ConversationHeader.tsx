@@ -2,13 +2,15 @@ import type { Conversation } from '@parley/core';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { errorMessage } from '../api/client';
+import type { ChatbotRole } from '../api/types';
 import { AlertIcon, BackIcon, BotIcon, CheckCircleIcon, PanelIcon, ReopenIcon, UserMinusIcon, UserPlusIcon } from '../components/icons';
 import { AssignMenu } from './AssignMenu';
+import { HandToChatbotMenu } from './HandToChatbotMenu';
 import { useInbox, useInboxController } from './InboxContext';
 import { chatbotStatusText } from './state/handover';
 import { TagEditor } from './TagEditor';
 
-type Action = 'assign' | 'unassign' | 'assignTo' | 'close' | 'reopen';
+type Action = 'assign' | 'unassign' | 'assignTo' | 'close' | 'reopen' | 'handToChatbot';
 
 export function ConversationHeader({
   conversation: c,
@@ -26,11 +28,12 @@ export function ConversationHeader({
   const [error, setError] = useState<string | null>(null);
   const { search } = useLocation();
 
-  async function run(action: Action, target: string | null = null) {
+  async function run(action: Action, target: string | null = null, role: ChatbotRole = 'joined') {
     setBusy(action);
     setError(null);
     try {
-      if (action === 'assign') await ctl.assign(c.id, me);
+      if (action === 'handToChatbot' && target) await ctl.handToChatbot(c.id, target, role);
+      else if (action === 'assign') await ctl.assign(c.id, me);
       else if (action === 'assignTo') await ctl.assign(c.id, target);
       else if (action === 'unassign') await ctl.assign(c.id, null);
       else if (action === 'close') await ctl.close(c.id);
@@ -65,6 +68,16 @@ export function ConversationHeader({
           <span className={`convhead__online${c.visitor.online ? ' is-online' : ''}`}>
             {c.visitor.online ? 'Visitor online' : 'Visitor offline'}
           </span>
+          {c.labels.includes('joined_by_chatbot') && (
+            <span
+              className="chip chip--bot convhead__label"
+              data-testid="label-joined-by-chatbot"
+              title="A chatbot conversation: the visitor clicked or answered a chatbot"
+            >
+              <BotIcon size={12} />
+              Joined by chatbot
+            </span>
+          )}
         </div>
       </div>
       <div className="convhead__actions">
@@ -89,6 +102,7 @@ export function ConversationHeader({
           </button>
         )}
         <AssignMenu assigneeId={c.assigneeId} disabled={busy !== null} onPick={(id) => void run('assignTo', id)} />
+        <HandToChatbotMenu disabled={busy !== null} onPick={(chatbotId, role) => void run('handToChatbot', chatbotId, role)} />
         {c.status === 'open' ? (
           <button
             type="button"
@@ -139,7 +153,7 @@ export function ConversationHeader({
       )}
       <TagEditor conversation={c} />
       {error && (
-        <div className="convhead__error" role="alert">
+        <div className="convhead__error" role="alert" data-testid="conversation-error">
           {error}
         </div>
       )}

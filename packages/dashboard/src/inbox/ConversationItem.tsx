@@ -82,16 +82,16 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
               {c.chatbot.name}
             </span>
           )}
-          <span className={`chip${assigneeName ? '' : ' chip--muted'}`} data-testid="assignee">
-            <UserIcon size={11} />
-            {assigneeName ?? 'Unassigned'}
-          </span>
           {c.labels.includes('joined_by_chatbot') && (
             <span className="chip chip--bot" data-testid="label-joined-by-chatbot" title="A chatbot conversation: the visitor clicked or answered a chatbot">
               <BotIcon size={12} />
               Joined by chatbot
             </span>
           )}
+          <span className={`chip${assigneeName ? '' : ' chip--muted'}`} data-testid="assignee">
+            <UserIcon size={11} />
+            {assigneeName ?? 'Unassigned'}
+          </span>
           {c.status === 'closed' && <span className="chip chip--muted">Closed</span>}
           {c.tags.map((t) => (
             <span key={t} className="chip chip--tag" data-testid="item-tag">

@@ -15,3 +15,14 @@ it('keeps the tag filter in the query string', () => {
   expect(filterFromParams(new URLSearchParams(`tag=${'x'.repeat(51)}`))).toEqual({ status: 'open', assignee: 'all' });
   expect(filterToSearch({ status: 'open', assignee: 'all', tag: 'needs reply' })).toBe('?tag=needs+reply');
 });
+
+it('keeps the chatbot filters in the query string', () => {
+  expect(filterFromParams(new URLSearchParams('label=joined_by_chatbot&chatbot=b1'))).toEqual({
+    status: 'open',
+    assignee: 'all',
+    joinedByChatbot: true,
+    chatbotId: 'b1',
+  });
+  expect(filterFromParams(new URLSearchParams('label=other&chatbot='))).toEqual({ status: 'open', assignee: 'all' });
+  expect(filterToSearch({ status: 'open', assignee: 'all', joinedByChatbot: true, chatbotId: 'b1' })).toBe('?label=joined_by_chatbot&chatbot=b1');
+});

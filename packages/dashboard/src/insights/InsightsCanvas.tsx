@@ -39,7 +39,14 @@ export function InsightsCanvas({ flow, language, graph }: Props) {
         source: e.source,
         sourceHandle: e.sourceHandle,
         target: e.target,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: e.taken > 0 && !e.shared ? '#0f766e' : '#b8bdcc' },
+        // fixed-size arrowheads: the default scales them with the stroke width
+        markerEnd: {
+          type: MarkerType.ArrowClosed,
+          width: 16,
+          height: 16,
+          markerUnits: 'userSpaceOnUse',
+          color: e.taken > 0 && !e.shared ? '#0f766e' : '#b8bdcc',
+        },
         data: { taken: e.taken, width: e.width, shared: e.shared, between: `from ${name(e.source)} to ${name(e.target)}` },
         zIndex: e.taken > 0 ? 1 : 0,
       }),

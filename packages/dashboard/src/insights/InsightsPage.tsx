@@ -78,7 +78,8 @@ function Insights({ id, workspaceZone }: { id: string; workspaceZone: string }) 
   const drawn = useFetch(loadVersion);
   const version = drawn.data && drawn.data.id === drawnId ? drawn.data : null;
 
-  const figures = insights.data;
+  // Figures of a range now invalid are not shown under it.
+  const figures = valid ? insights.data : null;
   const graph = useMemo(() => (version && figures ? mergeInsights(version.flow, figures) : null), [version, figures]);
 
   const setParam = (key: string, value: string) =>
@@ -106,8 +107,8 @@ function Insights({ id, workspaceZone }: { id: string; workspaceZone: string }) 
   const failure = valid ? insights.error : null;
   const placed = placeIssues(failure instanceof ApiError ? failure.issues : [], QUERY_FIELDS);
   const generalError = failure && !(failure instanceof ApiError && failure.issues.length > 0) ? errorMessage(failure) : placed.general.join('; ') || null;
-  const versions = figures?.versions ?? [];
-  const languages = figures?.languages ?? [];
+  const versions = insights.data?.versions ?? [];
+  const languages = insights.data?.languages ?? [];
   const name = chatbot.data?.name ?? 'Chatbot';
   const totals = figures?.totals;
   const drawnRef = version ?? versions.find((v) => v.id === drawnId) ?? null;
@@ -146,7 +147,7 @@ function Insights({ id, workspaceZone }: { id: string; workspaceZone: string }) 
                 {versionLabel(v, timeZone)}
               </option>
             ))}
-            {versionId && !versions.some((v) => v.id === versionId) && <option value={versionId}>{figures ? 'Unknown version' : 'Loading…'}</option>}
+            {versionId && !versions.some((v) => v.id === versionId) && <option value={versionId}>{insights.data || insights.error ? 'Unknown version' : 'Loading…'}</option>}
           </select>
           {placed.byField.versionId && (
             <span className="spage__field-error" role="alert" data-testid="insights-version-error">
@@ -226,6 +227,10 @@ function Insights({ id, workspaceZone }: { id: string; workspaceZone: string }) 
               tone="escalated"
             />
           </>
+        ) : !valid ? (
+          <p className="spage__hint ipage__hint" data-testid="insights-invalid">
+            Choose a valid period to see the figures.
+          </p>
         ) : (
           !failure &&
           [0, 1, 2, 3, 4].map((i) => (
@@ -264,6 +269,8 @@ function Insights({ id, workspaceZone }: { id: string; workspaceZone: string }) 
               <h2>The flow could not be loaded</h2>
               <p>{errorMessage(drawn.error)}</p>
             </div>
+          ) : !valid ? (
+            <div className="ipage__loading">The flow and its figures show once the period is valid.</div>
           ) : graph && version ? (
             <>
               {figures && figures.totals.triggered === 0 && (

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import '../styles/targeting.css';
 import { ApiError, api, errorMessage } from '../api/client';
-import type { OfficeHours, WorkspaceSettings } from '../api/types';
+import type { OfficeHours, WorkspaceSettings, WorkspaceSettingsPatch } from '../api/types';
 import { useAuthenticated } from '../auth/SessionContext';
+import { useChatbotSummaries } from '../chatbots/useChatbotSummaries';
 import { AlertIcon, PlusIcon, TrashIcon } from '../components/icons';
 import { FullPageMessage } from '../components/FullPageMessage';
+import { placeIssues, type PlacedIssues } from '../lib/placeIssues';
 import { useNow } from '../lib/useNow';
 import { utcOffsetLabel } from '../targeting/state/zonedTime';
 import {
@@ -23,11 +25,27 @@ import {
   weekdayPreset,
   wrapsMidnight,
 } from './officeHours';
+import {
+  chatbotConversationsPatch,
+  chatbotConversationsProblems,
+  formOf,
+  hasProblems,
+  sameChatbotConversations,
+  type ChatbotConversationsForm,
+} from './chatbotConversations';
+import { ChatbotConversationsSection } from './ChatbotConversationsSection';
+
+/** Where the server's `400` issues are shown (`body.<field>`); others go to the flash. */
+const SETTINGS_FIELDS = ['inactivityTimeoutMinutes', 'unansweredChatbot.afterSeconds', 'unansweredChatbot.chatbotId', 'unansweredChatbot'] as const;
+type SettingsField = (typeof SETTINGS_FIELDS)[number];
+const NO_ISSUES: PlacedIssues<SettingsField> = { byField: {}, general: [] };
 
 /**
  * `/app/settings`: the workspace's time zone (scheduling conditions and
- * office hours use it) and office hours per weekday. Owners and admins
- * change them (`PATCH /workspace/settings`); agents see them.
+ * office hours use it), office hours per weekday, and the chatbot
+ * conversations' settings (inactivity timeout, the chatbot that joins
+ * unanswered conversations). Owners and admins change them
+ * (`PATCH /workspace/settings`); agents see them.
  */
 export function WorkspaceSettingsPage() {
   const { agent } = useAuthenticated();
@@ -36,7 +54,10 @@ export function WorkspaceSettingsPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [timeZone, setTimeZone] = useState('');
   const [hours, setHours] = useState<OfficeHours | null>(null);
+  const [bots, setBots] = useState<ChatbotConversationsForm>(() => formOf({}));
+  const [serverIssues, setServerIssues] = useState<PlacedIssues<SettingsField>>(NO_ISSUES);
   const [busy, setBusy] = useState(false);
+  const { chatbots } = useChatbotSummaries();
   const [flash, setFlash] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const now = useNow(30_000);
 
@@ -48,6 +69,7 @@ export function WorkspaceSettingsPage() {
         setSaved(s);
         setTimeZone(s.timeZone);
         setHours(s.officeHours);
+        setBots(formOf(s));
       })
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) setLoadError(errorMessage(err));
@@ -57,7 +79,10 @@ export function WorkspaceSettingsPage() {
 
   const zones = useMemo(() => timeZoneOptions(supportedTimeZones(), saved?.timeZone ?? ''), [saved?.timeZone]);
   const problems = officeHoursProblems(hours);
-  const dirty = saved !== null && (timeZone !== saved.timeZone || !sameOfficeHours(hours, saved.officeHours));
+  const botProblems = chatbotConversationsProblems(bots);
+  const savedBots = useMemo(() => formOf(saved ?? {}), [saved]);
+  const dirty =
+    saved !== null && (timeZone !== saved.timeZone || !sameOfficeHours(hours, saved.officeHours) || !sameChatbotConversations(bots, savedBots));
 
   if (loadError) return <FullPageMessage>{<p className="form-error">{loadError}</p>}</FullPageMessage>;
   if (!saved) return <FullPageMessage busy>Loading the settings…</FullPageMessage>;
@@ -66,15 +91,21 @@ export function WorkspaceSettingsPage() {
     setHours(next);
     setFlash(null);
   };
+  const editBots = (next: ChatbotConversationsForm) => {
+    setBots(next);
+    setFlash(null);
+    setServerIssues(NO_ISSUES);
+  };
 
   const save = () => {
-    if (problems.length > 0) {
-      setFlash({ kind: 'error', text: 'Not saved: fix the marked office hours.' });
+    if (problems.length > 0 || hasProblems(botProblems)) {
+      setFlash({ kind: 'error', text: `Not saved: fix the marked ${problems.length > 0 ? 'office hours' : 'chatbot conversation settings'}.` });
       return;
     }
     setBusy(true);
     setFlash(null);
-    const patch: { timeZone?: string; officeHours?: OfficeHours | null } = {};
+    setServerIssues(NO_ISSUES);
+    const patch: WorkspaceSettingsPatch = chatbotConversationsPatch(bots, savedBots);
     if (timeZone !== saved.timeZone) patch.timeZone = timeZone;
     if (!sameOfficeHours(hours, saved.officeHours)) patch.officeHours = hours;
     api
@@ -83,14 +114,20 @@ export function WorkspaceSettingsPage() {
         setSaved(s);
         setTimeZone(s.timeZone);
         setHours(s.officeHours);
+        setBots(formOf(s));
         setFlash({ kind: 'ok', text: 'Settings saved.' });
       })
       .catch((err: unknown) => {
-        const detail = err instanceof ApiError && err.issues.length > 0 ? err.issues.map((i) => i.message).join('; ') : errorMessage(err);
+        const issues = err instanceof ApiError ? err.issues : [];
+        const placed = placeIssues(issues, SETTINGS_FIELDS);
+        setServerIssues(placed);
+        const detail = issues.length > 0 ? issues.map((i) => i.message).join('; ') : errorMessage(err);
         setFlash({ kind: 'error', text: `Not saved: ${detail}` });
       })
       .finally(() => setBusy(false));
   };
+  const serverOn = (field: SettingsField) => serverIssues.byField[field] ?? [];
+  const liveOrServer = (live: string | undefined, server: string[]) => (live ? [live] : server);
 
   const localNow = (() => {
     try {
@@ -251,6 +288,18 @@ export function WorkspaceSettingsPage() {
               </ul>
             )}
           </section>
+
+          <ChatbotConversationsSection
+            form={bots}
+            chatbots={chatbots}
+            readOnly={readOnly}
+            errors={{
+              inactivity: liveOrServer(botProblems.inactivity, serverOn('inactivityTimeoutMinutes')),
+              afterSeconds: liveOrServer(botProblems.afterSeconds, serverOn('unansweredChatbot.afterSeconds')),
+              chatbotId: liveOrServer(botProblems.chatbotId, [...serverOn('unansweredChatbot.chatbotId'), ...serverOn('unansweredChatbot')]),
+            }}
+            onChange={editBots}
+          />
         </div>
       </div>
     </div>

@@ -129,6 +129,14 @@ function Statistics({ workspaceZone }: { workspaceZone: string }) {
             <span>{generalError}</span>
           </div>
         )}
+        {!valid && (
+          <p className="spage__hint" data-testid="statistics-invalid">
+            Choose a valid period to see the figures.
+          </p>
+        )}
+        {valid && failure !== null && !shown && !generalError && (
+          <p className="spage__hint">No figures: see the marked choice above.</p>
+        )}
         {shown ? (
           <Figures data={shown} chatbotName={chatbotName} />
         ) : (

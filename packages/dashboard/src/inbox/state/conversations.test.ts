@@ -31,6 +31,22 @@ describe('filters', () => {
     expect(sameFilter({ status: 'open', assignee: 'all' }, { status: 'open', assignee: 'all' })).toBe(true);
   });
 
+  it('matches "Joined by chatbot" and one chatbot, and asks the server for them', () => {
+    const bot = (id: string) => ({ id, name: id, status: 'ended' as const });
+    const joined = conv('a', { labels: ['joined_by_chatbot'], chatbot: bot('b1') });
+    const shownOnly = conv('b', { chatbot: bot('b1') });
+    const other = conv('c', { labels: ['joined_by_chatbot'], chatbot: bot('b2') });
+    const label = { status: 'open' as const, assignee: 'all' as const, joinedByChatbot: true };
+    const one = { status: 'open' as const, assignee: 'all' as const, chatbotId: 'b1' };
+    expect([joined, shownOnly, other].filter((c) => matchesFilter(c, label, 'me')).map((c) => c.id)).toEqual(['a', 'c']);
+    expect([joined, shownOnly, other].filter((c) => matchesFilter(c, one, 'me')).map((c) => c.id)).toEqual(['a', 'b']);
+    // b1 took part before b2: only the server knows, its answer keeps the conversation in the list
+    expect(matchesFilter(other, one, 'me', new Set(['c']))).toBe(true);
+    expect(filterQuery({ ...label, chatbotId: 'b1' })).toEqual({ status: 'open', label: 'joined_by_chatbot', chatbotId: 'b1' });
+    expect(sameFilter(label, { status: 'open', assignee: 'all' })).toBe(false);
+    expect(sameFilter(one, { ...one })).toBe(true);
+  });
+
   it('matches status and assignee', () => {
     const mine = conv('a', { assigneeId: 'me' });
     const theirs = conv('b', { assigneeId: 'bob' });

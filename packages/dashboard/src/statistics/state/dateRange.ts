@@ -140,7 +140,7 @@ export function rangeLength(range: DateRange): number {
 export function rangeLabel(range: DateRange, locale?: string): string {
   const a = dayNumber(range.from);
   const b = dayNumber(range.to);
-  if (a === null || b === null) return '';
+  if (a === null || b === null || b < a) return '';
   const fmt = (n: number, withYear: boolean) =>
     new Date(n * 86_400_000).toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
   if (a === b) return fmt(a, true);
