@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '@parley/core';
-import { api, engines, login, startServer, TestSocket, type TestServer } from './harness.js';
+import { api, engines, login, signInNewAgent, startServer, TestSocket, type TestServer } from './harness.js';
 import { newId } from '../src/ids.js';
 import { newConversationRow } from '../src/storage/repositories/conversation-repository.js';
 import { insertEvents } from '../src/storage/repositories/chatbot-session-repository.js';
@@ -340,6 +340,16 @@ describe.each(engines)('statistics on %s', (engine) => {
     const unknown = await api(server, 'PATCH', '/api/v1/workspace/settings', { cookie: owner, body: { unansweredChatbot: { chatbotId: newId(), afterSeconds: 30 } } });
     expect(unknown.status).toBe(400);
     expect((await api(server, 'PATCH', '/api/v1/workspace/settings', { cookie: owner, body: { inactivityTimeoutMinutes: 0 } })).status).toBe(400);
+    // Another workspace sees none of this one's chatbots, versions or conversations.
+    const other = await signInNewAgent(server, { email: `other-${engine}@example.com`, password: 'other-password', newWorkspace: true });
+    const version = (await get(`/api/v1/chatbots/${bot}/versions`)).body.versions[0].id as string;
+    const asOther = (path: string) => api(server, 'GET', path, { cookie: other });
+    expect((await asOther(`/api/v1/statistics?from=2026-01-01&to=2026-01-31&chatbotId=${bot}`)).status).toBe(404);
+    expect((await asOther(`/api/v1/chatbots/${bot}/insights?from=2026-01-01&to=2026-01-31&versionId=${version}`)).status).toBe(404);
+    const ownBot = await api(server, 'POST', '/api/v1/chatbots', { cookie: other, body: { name: 'Theirs' } });
+    expect((await asOther(`/api/v1/chatbots/${ownBot.body.chatbot.id}/insights?from=2026-01-01&to=2026-01-31&versionId=${version}`)).status).toBe(404);
+    const conversation = await api(server, 'POST', `/api/v1/conversations/${newId()}/chatbot`, { cookie: other, body: { chatbotId: ownBot.body.chatbot.id } });
+    expect(conversation.status).toBe(404);
     // The empty answer covers every day of the range.
     const empty = await get('/api/v1/statistics?from=2026-01-01&to=2026-01-31');
     expect(empty.body.series).toHaveLength(31);
