@@ -166,5 +166,5 @@ export function proratedCents(cents: number, period: Pick<BillingPeriod, 'start'
   if (now >= period.end) return 0;
   const length = BigInt(Math.round(period.end - period.start));
   const left = BigInt(Math.round(period.end - now));
-  return Number((BigInt(Math.round(cents)) * left + length - 1n) / length);
+  return Number((BigInt(Math.round(cents)) * left + length - BigInt(1)) / length);
 }
