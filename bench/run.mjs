@@ -20,6 +20,7 @@
 // --stats-conversations=N  stats-queries: conversations in the generated history (default 1 000 000; quick 100 000).
 // --stats-pg=URL|none      stats-queries: the PostgreSQL server (a fresh schema is created and dropped;
 //            default $PARLEY_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/test); none: SQLite only.
+// --stats-keep  stats-queries: leave its SQLite files and PostgreSQL schema for inspection (printed).
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -76,6 +77,7 @@ const options = {
     warmup: 5,
     calls: quick ? 50 : 100,
     baselineCalls: 30,
+    keep: !!args['stats-keep'],
     pgUrl: args['stats-pg'] === 'none' ? null : typeof args['stats-pg'] === 'string' ? args['stats-pg'] : (process.env.PARLEY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
   },
 };
