@@ -18,7 +18,7 @@ const Env = z.object({
   PARLEY_HANDOVER_OFFER_SECONDS: z.coerce.number().positive().max(86_400).default(45),
   PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PARLEY_TIMER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
-  PARLEY_STATS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  PARLEY_STATS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   PARLEY_STATS_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

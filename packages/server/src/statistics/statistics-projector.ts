@@ -34,6 +34,14 @@ export interface StatisticsProjectorDeps {
   batchSize?: number;
 }
 
+/**
+ * Conversations per batch. Small on purpose: on the embedded engine reading and
+ * folding run on the event loop, and a batch is one uninterrupted slice of it
+ * (bench `bot-step`: batches of 200 put 30 ms into the p99 of a click's reply).
+ */
+const DEFAULT_BATCH = 20;
+const BATCH_PAUSE_MS = 5;
+
 /** Serializes projectors of several nodes sharing PostgreSQL. */
 const PG_LOCK_KEY = 7_301_405_517;
 
@@ -81,15 +89,16 @@ export class StatisticsProjector {
     for (;;) {
       const n = await this.#projectBatch();
       total += n.projected;
-      if (n.seen < (this.deps.batchSize ?? 200)) return total;
-      // On the embedded engine the reads run on this thread: let sockets and steps through between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      if (n.seen < (this.deps.batchSize ?? DEFAULT_BATCH)) return total;
+      // On the embedded engine the reads run on this thread and the transaction holds its only
+      // connection: pause between batches so sockets and chatbot steps go first.
+      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
     }
   }
 
   async #projectBatch(): Promise<{ seen: number; projected: number }> {
     const { db } = this.deps;
-    const limit = this.deps.batchSize ?? 200;
+    const limit = this.deps.batchSize ?? DEFAULT_BATCH;
     const dirty = await db
       .selectFrom('conversations')
       .select(['id', 'workspace_id', 'created_at', 'inbox_visible', 'stats_dirty'])
@@ -162,9 +171,9 @@ export class StatisticsProjector {
           )
           .execute();
       }
-      for (const c of current) {
-        await trx.updateTable('conversations').set({ stats_dirty: null }).where('id', '=', c.row.id).where('stats_dirty', '=', c.row.stats_dirty).execute();
-      }
+      // One statement: the transaction holds the embedded engine's only connection, so it must be short.
+      const seen = sql.join(current.map((c) => sql`(${c.row.id}, ${c.row.stats_dirty})`));
+      await sql`update conversations set stats_dirty = null where (id, stats_dirty) in (values ${seen})`.execute(trx);
       projected = current.length;
     });
     return { seen: dirty.length, projected };
