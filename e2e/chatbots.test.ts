@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-api.js';
 
 /**
  * Chatbots in Chromium, through the real widget on /demo and the real inbox:
@@ -170,15 +171,6 @@ describe('handover and languages in the widget', () => {
   let agent: Page | undefined;
   let visitor: Page | undefined;
 
-  async function rest(method: string, path: string, cookie: string, body?: unknown) {
-    const res = await fetch(`${parley.url}/api/v1${path}`, {
-      method,
-      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  }
-
   async function newVisitor(locale: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
     contexts.push(context);
@@ -195,18 +187,7 @@ describe('handover and languages in the widget', () => {
   beforeAll(async () => {
     parley = await ParleyProcess.start();
     browser = await launchChromium();
-    const login = await fetch(`${parley.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: OWNER_EMAIL, password: OWNER_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const created = await rest('POST', '/chatbots', cookie, { name: 'Coffee bot' });
-    const id = created.body.chatbot.id as string;
-    const saved = await rest('PUT', `/chatbots/${id}/draft`, cookie, { draft: FLOW });
-    expect(saved.body.chatbot.problems).toEqual([]);
-    expect((await rest('POST', `/chatbots/${id}/publish`, cookie)).status).toBe(201);
-    expect((await rest('PATCH', `/chatbots/${id}`, cookie, { status: 'active' })).status).toBe(200);
+    await publishActiveChatbot(restClient(parley.url, await ownerCookie(parley.url)), 'Coffee bot', FLOW);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-api.js';
 
 /**
  * The seed's two live examples in Chromium, through the real widget on /demo:
@@ -49,15 +50,6 @@ describe("the seed's two examples, seen in the inbox and the statistics", () => 
   let visitor: Page | undefined;
   let chatbotId = '';
 
-  async function rest(method: string, path: string, cookie: string, body?: unknown) {
-    const res = await fetch(`${parley.url}/api/v1${path}`, {
-      method,
-      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  }
-
   async function newVisitor(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     contexts.push(context);
@@ -72,17 +64,7 @@ describe("the seed's two examples, seen in the inbox and the statistics", () => 
   beforeAll(async () => {
     parley = await ParleyProcess.start();
     browser = await launchChromium();
-    const login = await fetch(`${parley.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: OWNER_EMAIL, password: OWNER_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const created = await rest('POST', '/chatbots', cookie, { name: 'Shop bot' });
-    chatbotId = created.body.chatbot.id as string;
-    expect((await rest('PUT', `/chatbots/${chatbotId}/draft`, cookie, { draft: FLOW })).body.chatbot.problems).toEqual([]);
-    expect((await rest('POST', `/chatbots/${chatbotId}/publish`, cookie)).status).toBe(201);
-    expect((await rest('PATCH', `/chatbots/${chatbotId}`, cookie, { status: 'active' })).status).toBe(200);
+    chatbotId = await publishActiveChatbot(restClient(parley.url, await ownerCookie(parley.url)), 'Shop bot', FLOW);
   });
   afterAll(async () => {
     await browser?.close();

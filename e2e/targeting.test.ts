@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
 import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ownerCookie, publishActiveChatbot, restClient, type RestCall } from './support/rest-api.js';
 
 /**
  * Targeting in Chromium through the real widget on the demo pages: a time and
@@ -25,32 +26,19 @@ function flow(text: string) {
 describe('chatbot targeting in the widget', () => {
   let parley: ParleyProcess;
   let browser: Browser;
-  let cookie: string;
   const contexts: BrowserContext[] = [];
   let page: Page | undefined;
   let agent: Page | undefined;
   const bots: string[] = [];
 
-  async function rest(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${parley.url}/api/v1${path}`, {
-      method,
-      headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
-  }
+  let rest: RestCall;
 
   /** Publishes and activates a chatbot with this targeting; every other chatbot is deactivated first. */
   async function onlyBots(...specs: { name: string; text: string; targeting: unknown; priority?: number }[]) {
     for (const id of bots) await rest('PATCH', `/chatbots/${id}`, { status: 'inactive' });
     const ids: string[] = [];
     for (const spec of specs) {
-      const id = (await rest('POST', '/chatbots', { name: spec.name })).body.chatbot.id as string;
-      expect((await rest('PUT', `/chatbots/${id}/draft`, { draft: flow(spec.text) })).status).toBe(200);
-      expect((await rest('POST', `/chatbots/${id}/publish`)).status).toBe(201);
-      const set = await rest('PUT', `/chatbots/${id}/targeting`, { targeting: spec.targeting, priority: spec.priority ?? 0 });
-      expect(set.status, JSON.stringify(set.body)).toBe(200);
-      expect((await rest('PATCH', `/chatbots/${id}`, { status: 'active' })).status).toBe(200);
+      const id = await publishActiveChatbot(rest, spec.name, flow(spec.text), { targeting: spec.targeting, priority: spec.priority ?? 0 });
       bots.push(id);
       ids.push(id);
     }
@@ -75,12 +63,7 @@ describe('chatbot targeting in the widget', () => {
   beforeAll(async () => {
     parley = await ParleyProcess.start();
     browser = await launchChromium();
-    const login = await fetch(`${parley.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: OWNER_EMAIL, password: OWNER_PASSWORD }),
-    });
-    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    rest = restClient(parley.url, await ownerCookie(parley.url));
   });
   afterAll(async () => {
     await browser?.close();
