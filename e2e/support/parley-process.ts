@@ -32,10 +32,12 @@ export class ParleyProcess {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** More environment for the server (e.g. DATABASE_URL, PARLEY_PLANS_FILE). */
+    readonly env: Record<string, string> = {},
   ) {}
 
-  static async start(): Promise<ParleyProcess> {
-    const p = new ParleyProcess(await freePort(), mkdtempSync(join(tmpdir(), 'parley-e2e-')));
+  static async start(env: Record<string, string> = {}): Promise<ParleyProcess> {
+    const p = new ParleyProcess(await freePort(), mkdtempSync(join(tmpdir(), 'parley-e2e-')), env);
     await p.start();
     return p;
   }
@@ -53,6 +55,7 @@ export class ParleyProcess {
       PARLEY_DATA_DIR: this.dataDir,
       PARLEY_DEMO_PASSWORD: OWNER_PASSWORD,
       LOG_LEVEL: 'warn',
+      ...this.env,
     };
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;

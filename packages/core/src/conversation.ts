@@ -36,7 +36,8 @@ export const ConversationChatbotSchema = z.object({
 });
 export type ConversationChatbot = z.infer<typeof ConversationChatbotSchema>;
 
-export const HandoverReasonSchema = z.enum(['visitor_typed', 'handover_node', 'asked_for_human', 'invalid_answers', 'flow_error']);
+/** quota_exhausted: the month's chatbot conversations ran out before the visitor's first interaction (docs/billing.md). */
+export const HandoverReasonSchema = z.enum(['visitor_typed', 'handover_node', 'asked_for_human', 'invalid_answers', 'flow_error', 'quota_exhausted']);
 export type HandoverReason = z.infer<typeof HandoverReasonSchema>;
 
 /** A chatbot handed the conversation to the team and no agent has replied yet. */

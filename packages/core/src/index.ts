@@ -14,3 +14,4 @@ export * from './billing/plan-change.js';
 export * from './billing/addon-packages.js';
 export * from './billing/limits.js';
 export * from './billing/usage-summary.js';
+export * from './billing/api.js';

@@ -8,6 +8,7 @@ const Env = z.object({
   PARLEY_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  PARLEY_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case PostgreSQL schema name').optional(),
   PARLEY_SECRET: z.string().min(32, 'PARLEY_SECRET must be at least 32 characters').optional(),
   PARLEY_DEMO: z.enum(['true', 'false']).default('true'),
   PARLEY_DEMO_PASSWORD: z.string().min(8).optional(),
@@ -19,6 +20,8 @@ const Env = z.object({
   PARLEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PARLEY_TIMER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   PARLEY_STATS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  PARLEY_PLANS_FILE: z.string().optional(),
+  PARLEY_BILLING_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   PARLEY_STATS_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -30,6 +33,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** The PostgreSQL schema to use (created if missing); the connection's default otherwise. */
+  pgSchema: string | undefined;
   secret: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
@@ -46,6 +51,10 @@ export interface Config {
   statsIntervalMs: number;
   /** How often chatbot conversations past the inactivity timeout are ended. */
   statsSweepMs: number;
+  /** The operator's plan and package catalogue (JSON), or the defaults. */
+  plansFile: string | undefined;
+  /** How often package renewals and lapses are looked for. */
+  billingPollMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -64,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.PARLEY_DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
+    pgSchema: e.PARLEY_PG_SCHEMA,
     secret: e.PARLEY_SECRET,
     demo: e.PARLEY_DEMO === 'true',
     demoPassword: e.PARLEY_DEMO_PASSWORD,
@@ -76,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: e.PARLEY_TIMER_POLL_MS,
     statsIntervalMs: e.PARLEY_STATS_INTERVAL_MS,
     statsSweepMs: e.PARLEY_STATS_SWEEP_MS,
+    plansFile: e.PARLEY_PLANS_FILE ? resolve(e.PARLEY_PLANS_FILE) : undefined,
+    billingPollMs: e.PARLEY_BILLING_POLL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

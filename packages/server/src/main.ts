@@ -5,7 +5,7 @@ import { createParley } from './parley.js';
 /** `npm start`: one process serving everything, SQLite by default. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const parley = await createParley({ config });
+  const parley = await createParley({ config, ...(config.pgSchema ? { pgSchema: config.pgSchema } : {}) });
   const base = await parley.listen();
   const url = config.publicUrl ?? base;
   const lines = [

@@ -26,6 +26,11 @@ import { ChatbotRuntime } from './chatbots/chatbot-runtime.js';
 import { TimerPoller } from './chatbots/timer-poller.js';
 import { StatisticsProjector } from './statistics/statistics-projector.js';
 import { StatisticsService } from './statistics/statistics-service.js';
+import { Metering } from './billing/metering.js';
+import { BillingService } from './billing/billing-service.js';
+import { InvoiceRecordingProvider } from './billing/payment-provider.js';
+import { RenewalScheduler } from './billing/renewal-scheduler.js';
+import { loadCatalogueFile, storeCatalogues } from './billing/catalogue-store.js';
 import { WebhookClient } from './chatbots/webhook-client.js';
 import { TargetingService } from './services/targeting-service.js';
 
@@ -52,6 +57,8 @@ export interface Parley {
   timers: TimerPoller;
   /** Keeps the statistics aggregates; tests call `poll()` / `sweepInactive()`. */
   statistics: StatisticsProjector;
+  /** Renews packages and lapses disabled ones; tests call `tick()` after moving the clock. */
+  renewals: RenewalScheduler;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -81,6 +88,10 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
     // The runtime logs through the app's logger, which exists only once the app is built.
     let appLog: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } | null = null;
     const targeting = new TargetingService(storage.db, clock, presence);
+    // The operator's plan and package catalogue (docs/billing.md), stored for every node.
+    if (config.plansFile) await storeCatalogues(storage.db, await loadCatalogueFile(config.plansFile));
+    const metering = new Metering(storage.db, clock);
+    const payments = new InvoiceRecordingProvider();
     const runtime = new ChatbotRuntime({
       db: storage.db,
       dialect: storage.dialect,
@@ -88,6 +99,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       clock,
       presence,
       targeting,
+      metering,
       webhooks: new WebhookClient({ timeoutMs: config.webhookTimeoutMs, maxResponseBytes: WEBHOOK_RESPONSE_MAX_BYTES, secret }),
       options: { handoverOfferMs: config.handoverOfferSeconds * 1000, webhookTimeoutMs: config.webhookTimeoutMs },
       log: { warn: (obj, msg) => appLog?.warn(obj, msg), error: (obj, msg) => appLog?.error(obj, msg) },
@@ -108,6 +120,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       targeting,
       presence,
       statistics: new StatisticsService(storage.db),
+      billing: new BillingService(storage.db, storage.dialect, clock, metering, payments),
       widgetSessions: new WidgetSessionService(storage.db, clock, secret, presence, runtime, targeting),
       metrics,
     };
@@ -130,6 +143,8 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       sweepMs: config.statsSweepMs,
     });
     statistics.start();
+    const renewals = new RenewalScheduler({ db: storage.db, dialect: storage.dialect, clock, metering, payments, log: app.log, intervalMs: config.billingPollMs });
+    renewals.start();
     const gateway = new Gateway({
       db: storage.db,
       bus,
@@ -165,6 +180,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
       demo,
       timers,
       statistics,
+      renewals,
       async listen() {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address() as AddressInfo;
@@ -176,6 +192,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
         clearInterval(heartbeat);
         await timers.stop();
         await statistics.stop();
+        await renewals.stop();
         await gateway.close();
         await presence.shutdown().catch(() => undefined);
         await app.close();

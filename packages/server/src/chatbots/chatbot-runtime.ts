@@ -54,6 +54,7 @@ import type { WebhookClient, WebhookOutcome } from './webhook-client.js';
 import type { FiredTrigger, TargetingService } from '../services/targeting-service.js';
 import { isWithinOfficeHours, OfficeHoursSchema } from '@parley/targeting';
 import { parseUnansweredChatbot, type UnansweredChatbot } from '../services/workspace-settings.js';
+import type { LimitNow, Metering } from '../billing/metering.js';
 
 export interface ChatbotRuntimeOptions {
   /** After a handover with agents online: how long before the visitor is offered to leave an email. */
@@ -70,6 +71,8 @@ export interface ChatbotRuntimeDeps {
   presence: PresenceService;
   webhooks: WebhookClient;
   targeting: TargetingService;
+  /** Counts chatbot conversations against the workspace's limit (docs/billing.md). */
+  metering: Metering;
   options: ChatbotRuntimeOptions;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
@@ -83,6 +86,8 @@ interface Prepared {
   agentsOnline: boolean;
   /** Within the workspace's office hours now (always, without office hours). */
   officeHoursOpen: boolean;
+  /** The period and limit to count against, read while the session has not counted yet. */
+  limit: LimitNow | null;
 }
 
 /** What to do once the transaction committed. */
@@ -205,6 +210,9 @@ export class ChatbotRuntime {
     if (!version) return null;
     const language = await this.#chooseLanguage(visitor.workspaceId, visitorRow, version.flow);
     const team = await this.#team(visitor.workspaceId);
+    // At the limit, chatbots no longer start for new visitors (they can still write to the team).
+    if (!(await this.deps.metering.hasQuota(visitor.workspaceId))) return null;
+    const limit = await this.deps.metering.limitNow(visitor.workspaceId);
     const now = clock.now();
     const conversationId = newId(now);
     let after: AfterCommit;
@@ -229,7 +237,7 @@ export class ChatbotRuntime {
           state: createFlowState(),
           now,
         });
-        const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, ...team };
+        const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: candidate.name, ...team, limit };
         const out = this.#after(visitor.workspaceId, visitor.visitorId, conversationId);
         await this.#runEvent(trx, prepared, { type: 'start' }, out);
         return out;
@@ -249,6 +257,7 @@ export class ChatbotRuntime {
    * (the teaser bubble), or null. A dry run of `start`: nothing is stored.
    */
   async welcome(workspaceId: string, visitorRow: VisitorRow): Promise<{ chatbotId: string; text: string } | null> {
+    if (!(await this.deps.metering.hasQuota(workspaceId))) return null;
     const decision = await this.deps.targeting.decide(workspaceId, visitorRow, { kind: 'chat_opened' });
     if (!decision.chatbotId) return null;
     const candidate = await this.deps.db
@@ -570,6 +579,7 @@ export class ChatbotRuntime {
     if (!visitorRow) throw notFound('Visitor');
     const language = await this.#chooseLanguage(workspaceId, visitorRow, version.flow);
     const team = await this.#team(workspaceId);
+    const limit = await this.deps.metering.limitNow(workspaceId);
     const after = await this.#transaction(async (trx) => {
       const now = clock.now();
       const current = await findSession(trx, conversationId, this.deps.dialect);
@@ -587,7 +597,7 @@ export class ChatbotRuntime {
         now,
         role,
       });
-      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team };
+      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team, limit };
       const out = this.#after(workspaceId, conversation.visitor_id, conversationId);
       // The team asked for it: the handover (if any) is answered.
       await clearTimer(trx, conversationId, 'handover_offer');
@@ -699,6 +709,11 @@ export class ChatbotRuntime {
     return setting;
   }
 
+  /** Chatbots may start for new visitors: this period's chatbot conversations are not used up. */
+  mayStart(workspaceId: string): Promise<boolean> {
+    return this.deps.metering.hasQuota(workspaceId);
+  }
+
   /** Forgets cached workspace settings (after a PATCH of the workspace settings). */
   forgetWorkspace(workspaceId: string): void {
     this.#unanswered.delete(workspaceId);
@@ -723,12 +738,20 @@ export class ChatbotRuntime {
     contact: FlowContext['contact'],
     cause: { typed?: boolean } = {},
   ): Promise<void> {
-    const { session } = prepared;
+    let { session } = prepared;
     const now = this.deps.clock.now();
     const plan = planEffects(stepped.effects, session.chatbot_id);
     const state = stepped.state;
+    if (plan.interacted && session.counted === 0) {
+      const outcome = await this.#count(trx, prepared, out, plan, now);
+      if (outcome === 'limit_reached') {
+        await this.#stepAside(trx, prepared, out, now);
+        return;
+      }
+      session = { ...session, counted: 1 };
+    }
     // The chatbot's messages go out in one statement pair with the step's other writes.
-    await this.#writeStep(trx, prepared, out, contact, cause, plan, state, now);
+    await this.#writeStep(trx, { ...prepared, session }, out, contact, cause, plan, state, now);
     await this.#flush(trx, out);
   }
 
@@ -812,6 +835,66 @@ export class ChatbotRuntime {
     }
     await this.#saveSession(trx, { ...session, email_capture: emailCapture }, state, visitorState, now);
     if (plan.goToFlow) out.goToFlow = { chatbotId: plan.goToFlow, variables: state.variables };
+  }
+
+  /**
+   * The visitor's first click or answer in this session: the conversation
+   * counts (once; a conversation counted in an earlier session is not counted
+   * again), in this transaction (docs/billing.md).
+   */
+  async #count(trx: Tx, prepared: Prepared, out: AfterCommit, plan: StepPlan, now: number) {
+    const { session } = prepared;
+    const record = plan.events.find((e) => e.event === 'button_chosen' || e.event === 'answer_given');
+    const limit = prepared.limit ?? (await this.deps.metering.limitNow(out.workspaceId, now));
+    return this.deps.metering.count(
+      trx,
+      {
+        workspaceId: out.workspaceId,
+        conversationId: out.conversationId,
+        chatbotId: session.chatbot_id,
+        versionId: session.version_id,
+        sessionId: session.id,
+        interaction: record?.event === 'answer_given' ? 'answer_given' : 'button_chosen',
+        nodeId: record?.nodeId ?? this.#state(session).nodeId ?? prepared.flow.startNodeId,
+        choiceId: record?.choiceId ?? null,
+        visitorId: out.visitorId,
+        at: now,
+      },
+      limit,
+    );
+  }
+
+  /**
+   * The quota ran out between the chatbot's start and the visitor's first
+   * interaction: the chatbot steps aside with a handover message, the
+   * conversation goes to the team and is not counted.
+   */
+  async #stepAside(trx: Tx, prepared: Prepared, out: AfterCommit, now: number): Promise<void> {
+    const { session } = prepared;
+    const state = this.#state(session);
+    const nodeId = state.nodeId ?? prepared.flow.startNodeId;
+    const flowText = (prepared.agentsOnline ? prepared.flow.handoverMessages?.agentsOnline : prepared.flow.handoverMessages?.noAgentOnline)?.trim();
+    const text = flowText || runtimeTexts(session.language ?? prepared.flow.defaultLanguage).stepAside;
+    this.#appendChatbot(out, prepared, { text, meta: { chatbot: { id: session.chatbot_id, nodeId } } });
+    await this.#records(trx, prepared, out.visitorId, [
+      { event: 'handover', nodeId, choiceId: null, reason: 'quota_exhausted' },
+      { event: 'ended', nodeId, choiceId: null, reason: 'handover' },
+    ], now);
+    const stopped: FlowState = { ...state, status: 'handed_over', handedOver: true, awaiting: { kind: 'nothing' }, since: null };
+    await clearTimers(trx, out.conversationId);
+    await this.#saveSession(trx, session, stopped, visitorChatbotState(stopped, null, null), now);
+    out.changes = {
+      ...(out.changes ?? {}),
+      chatbot_id: session.chatbot_id,
+      chatbot_status: sessionStatus(stopped),
+      inbox_visible: 1,
+      handover_at: now,
+      handover_reason: 'quota_exhausted',
+      activity_at: now,
+      updated_at: now,
+      stats_dirty: newId(now),
+    };
+    await this.#flush(trx, out);
   }
 
   /** Asks for the visitor's email after a handover (tagging the flow's own "no agent" message when it just said so). */
@@ -898,6 +981,7 @@ export class ChatbotRuntime {
       flow: this.flows.resolved(version, session.language),
       chatbotName,
       ...team,
+      limit: session.counted === 0 ? await this.deps.metering.limitNow(workspaceId) : null,
     };
   }
 
@@ -952,6 +1036,7 @@ export class ChatbotRuntime {
       started_at: input.now,
       updated_at: input.now,
       role: input.role ?? 'started',
+      counted: 0,
     };
     await trx.deleteFrom('chatbot_sessions').where('conversation_id', '=', input.conversationId).execute();
     await trx.insertInto('chatbot_sessions').values(row).execute();
@@ -966,6 +1051,7 @@ export class ChatbotRuntime {
         status: sessionStatus(state),
         visitor_state: JSON.stringify(visitorState),
         email_capture: session.email_capture,
+        counted: session.counted,
         step_count: session.step_count + 1,
         updated_at: now,
       })
@@ -1274,6 +1360,7 @@ export class ChatbotRuntime {
     }
     const language = await this.#chooseLanguage(after.workspaceId, visitorRow, version.flow);
     const team = await this.#team(after.workspaceId);
+    const limit = await this.deps.metering.limitNow(after.workspaceId);
     const next = await this.#transaction(async (trx) => {
       const now = clock.now();
       const session = await this.#insertSession(trx, {
@@ -1286,7 +1373,7 @@ export class ChatbotRuntime {
         state: createFlowState({ variables: target.variables }),
         now,
       });
-      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team };
+      const prepared: Prepared = { session, version, flow: this.flows.resolved(version, language.chatbotLanguage), chatbotName: chatbot.name, ...team, limit };
       const out = this.#after(after.workspaceId, after.visitorId, after.conversationId);
       await this.#runEvent(trx, prepared, { type: 'start' }, out);
       return out;

@@ -8,6 +8,7 @@ import type { ChatbotService } from '../services/chatbot-service.js';
 import type { ConversationService } from '../services/conversation-service.js';
 import type { PresenceService } from '../services/presence-service.js';
 import type { StatisticsService } from '../statistics/statistics-service.js';
+import type { BillingService } from '../billing/billing-service.js';
 import type { TargetingService } from '../services/targeting-service.js';
 import type { WidgetSessionService } from '../services/widget-session-service.js';
 import type { DialectName } from '../storage/database.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   presence: PresenceService;
   /** Statistics and insights, read from the aggregates. */
   statistics: StatisticsService;
+  /** Plans, usage, packages, billing records and the usage ledger. */
+  billing: BillingService;
   widgetSessions: WidgetSessionService;
   metrics: Metrics;
 }

@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { chatbotRoutes } from './routes/chatbot-routes.js';
 import { workspaceRoutes } from './routes/workspace-routes.js';
 import { statisticsRoutes } from './routes/statistics-routes.js';
+import { billingRoutes } from './routes/billing-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { staticRoutes } from './routes/static-routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
       await api.register(chatbotRoutes(ctx));
       await api.register(workspaceRoutes(ctx));
       await api.register(statisticsRoutes(ctx));
+      await api.register(billingRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -32,7 +32,8 @@ export async function ensureDemoWorkspace(db: Kysely<Database>, options: { passw
     await db.transaction().execute(async (trx) => {
       // Claim the seed first: a node starting at the same instant blocks here, then fails and reads ours.
       await trx.insertInto('instance_settings').values({ key: DEMO_WEBSITE_KEY_SETTING, value: websiteKey }).execute();
-      await insertWorkspace(trx, { id: workspaceId, name: 'Demo workspace', timezone: 'UTC', default_language: 'en', created_at: options.now, office_hours: null });
+      // On EXPERT (5 000 chatbot conversations a month), so demos and benchmarks are not cut short; new workspaces start on FREE.
+      await insertWorkspace(trx, { id: workspaceId, name: 'Demo workspace', timezone: 'UTC', default_language: 'en', created_at: options.now, office_hours: null, plan_code: 'EXPERT' });
       await insertAgent(trx, {
         id: newId(options.now),
         workspace_id: workspaceId,

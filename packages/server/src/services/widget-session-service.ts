@@ -154,7 +154,10 @@ export class WidgetSessionService {
     if (conversation?.status !== 'open') {
       const visitorRow = await findVisitor(this.db, website.workspace_id, visitorId);
       if (visitorRow && this.chatbots) welcome = await this.chatbots.welcome(website.workspace_id, visitorRow);
-      if (visitorRow && this.targeting) triggers = await this.targeting.armable(website.workspace_id, visitorRow);
+      // At the limit no chatbot starts for a new visitor: nothing to arm.
+      if (visitorRow && this.targeting && (!this.chatbots || (await this.chatbots.mayStart(website.workspace_id)))) {
+        triggers = await this.targeting.armable(website.workspace_id, visitorRow);
+      }
     }
     return {
       visitorId,

@@ -23,6 +23,14 @@ export interface WorkspacesTable {
   inactivity_timeout_minutes: Generated<number>;
   /** JSON {chatbotId, afterSeconds}, or null. */
   unanswered_chatbot: string | null;
+  plan_code: Generated<string>;
+  /** The subscription's start: its periods are anchored to this local day (null: the workspace's creation). */
+  subscription_start: number | null;
+  /** The time zone billing periods are counted in (null: the workspace's). */
+  billing_timezone: string | null;
+  /** A downgrade waiting for the renewal. */
+  pending_plan_code: string | null;
+  pending_plan_at: number | null;
 }
 
 export type AgentRole = 'owner' | 'admin' | 'agent';
@@ -246,6 +254,8 @@ export interface ChatbotSessionsTable {
   updated_at: number;
   /** How the chatbot came in: it started the conversation, joined it, or finishes it (then closes it). */
   role: ChatbotRole;
+  /** 1 once the conversation counted (or had counted before this session): no metering read on later steps. */
+  counted: number;
 }
 
 export type ChatbotRole = 'started' | 'joined' | 'finished';
@@ -351,6 +361,81 @@ export interface ChatbotErrorsTable {
   at: number;
 }
 
+export interface BillingUsageTable {
+  workspace_id: string;
+  period_index: number;
+  limit_value: number;
+  used: number;
+  updated_at: number;
+}
+
+export interface UsageLedgerTable {
+  conversation_id: string;
+  workspace_id: string;
+  period_index: number;
+  counted_at: number;
+  chatbot_id: string;
+  version_id: string;
+  session_id: string;
+  interaction: 'button_chosen' | 'answer_given';
+  node_id: string;
+  choice_id: string | null;
+  visitor_id: string;
+}
+
+export interface AddonPackagesTable {
+  id: string;
+  workspace_id: string;
+  offer_id: string;
+  name: string;
+  kind: 'chatbot_conversations' | 'agent_seats';
+  quantity: number;
+  amount: number;
+  monthly_price_cents: number;
+  currency: string;
+  purchased_at: number;
+  purchased_in_period: number;
+  paid_through_period: number;
+  auto_renew: number;
+  renews_at: number;
+  lapses_at: number | null;
+  status: 'active' | 'lapsed';
+}
+
+export interface BillingRecordsTable {
+  id: string;
+  workspace_id: string;
+  at: number;
+  kind: 'package_purchase' | 'package_renewal' | 'plan_change';
+  item: string;
+  description: string;
+  quantity: number;
+  amount_cents: number;
+  currency: string;
+  period_index: number;
+  period_start: number;
+  period_end: number;
+  idempotency_key: string;
+}
+
+export interface PaymentChargesTable {
+  id: string;
+  workspace_id: string;
+  billing_record_id: string;
+  amount_cents: number;
+  currency: string;
+  description: string;
+  status: 'recorded' | 'captured' | 'failed';
+  at: number;
+}
+
+export interface UsageNotificationsTable {
+  workspace_id: string;
+  period_index: number;
+  threshold: number;
+  at: number;
+}
+
 export interface Database {
   instance_settings: InstanceSettingsTable;
   workspaces: WorkspacesTable;
@@ -376,6 +461,12 @@ export interface Database {
   stats_daily: StatsDailyTable;
   insights_daily: InsightsDailyTable;
   insights_path_daily: InsightsPathDailyTable;
+  billing_usage: BillingUsageTable;
+  usage_ledger: UsageLedgerTable;
+  addon_packages: AddonPackagesTable;
+  billing_records: BillingRecordsTable;
+  payment_charges: PaymentChargesTable;
+  usage_notifications: UsageNotificationsTable;
 }
 
 export type WorkspaceRow = Selectable<WorkspacesTable>;
