@@ -236,6 +236,14 @@ describe.each(engines)('REST API on %s', (engine) => {
         '/api/v1/statistics',
         '/api/v1/chatbots/{id}/insights',
         '/api/v1/conversations/{id}/chatbot',
+        '/api/v1/billing',
+        '/api/v1/billing/usage',
+        '/api/v1/billing/packages',
+        '/api/v1/billing/packages/{id}',
+        '/api/v1/billing/plan',
+        '/api/v1/billing/records',
+        '/api/v1/billing/ledger',
+        '/api/v1/billing/ledger.csv',
       ]),
     );
     // The statistics query's fields are documented with their rules.
