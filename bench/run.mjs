@@ -3,7 +3,7 @@
 // writes bench/results.json. Each scenario measures its baseline in the same
 // run (the bare `ws` relay, or the size budget) and reports value/baseline.
 //
-//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step,targeting-eval,stats-queries]
+//   node bench/run.mjs [--only=relay-throughput,relay-latency,socket-memory,widget-size,bot-step,targeting-eval,stats-queries,metering]
 //                      [--quick] [--profile] [--server=path/to/server/dist/index.js] [--out=file]
 //
 // --profile  adds a separate, profiled Parley throughput run (inspector CPU
@@ -21,6 +21,10 @@
 // --stats-pg=URL|none      stats-queries: the PostgreSQL server (a fresh schema is created and dropped;
 //            default $PARLEY_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/test); none: SQLite only.
 // --stats-keep  stats-queries: leave its SQLite files and PostgreSQL schema for inspection (printed).
+// --metering-conversations=N  metering: first interactions tried (default 50 000; quick 10 000); the limit is N/2.
+// --metering-concurrency=K    metering: first interactions in flight (default 64).
+// --metering-rounds=R         metering: rounds of (baseline, limit N/2, limit 2N), medians reported (default 3; quick 1).
+// --metering-keep             metering: leave its SQLite files for inspection (printed).
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -37,9 +41,10 @@ import * as widgetSize from './scenarios/widget-size.mjs';
 import * as botStep from './scenarios/bot-step.mjs';
 import * as targetingEval from './scenarios/targeting-eval.mjs';
 import * as statsQueries from './scenarios/stats-queries.mjs';
+import * as metering from './scenarios/metering.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = [widgetSize, targetingEval, relayThroughput, relayLatency, socketMemory, botStep, statsQueries];
+const SCENARIOS = [widgetSize, targetingEval, relayThroughput, relayLatency, socketMemory, botStep, statsQueries, metering];
 
 function parseArgs(argv) {
   const args = {};
@@ -79,6 +84,14 @@ const options = {
     baselineCalls: 30,
     keep: !!args['stats-keep'],
     pgUrl: args['stats-pg'] === 'none' ? null : typeof args['stats-pg'] === 'string' ? args['stats-pg'] : (process.env.PARLEY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'),
+  },
+  // metering: closed loop of first interactions (Metering.count in the step transaction) on SQLite, limit = N/2, then exactness.
+  metering: {
+    conversations: typeof args['metering-conversations'] === 'string' ? Number(args['metering-conversations']) : quick ? 10_000 : 50_000,
+    concurrency: typeof args['metering-concurrency'] === 'string' ? Number(args['metering-concurrency']) : 64,
+    rounds: typeof args['metering-rounds'] === 'string' ? Number(args['metering-rounds']) : quick ? 1 : 3,
+    warmupConversations: 2_000,
+    keep: !!args['metering-keep'],
   },
 };
 if (typeof args['bot-rates'] === 'string') {

@@ -17,6 +17,8 @@ const DebuggerPage = lazy(() => import('./targeting/DebuggerPage').then((m) => (
 /** Statistics (recharts, in its own chunk below it) and a chatbot's insights (React Flow): lazy. */
 const StatisticsPage = lazy(() => import('./statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const InsightsPage = lazy(() => import('./insights/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+/** Billing: plan, packages, records, the usage ledger (owners and admins). */
+const BillingPage = lazy(() => import('./billing/BillingPage').then((m) => ({ default: m.BillingPage })));
 const WorkspaceSettingsPage = lazy(() => import('./settings/WorkspaceSettingsPage').then((m) => ({ default: m.WorkspaceSettingsPage })));
 
 /** Routes under /app/ (the server falls back to index.html for any of them). */
@@ -73,6 +75,14 @@ export function App() {
               element={
                 <Suspense fallback={<FullPageMessage busy>Loading the statistics…</FullPageMessage>}>
                   <StatisticsPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/billing"
+              element={
+                <Suspense fallback={<FullPageMessage busy>Loading billing…</FullPageMessage>}>
+                  <BillingPage />
                 </Suspense>
               }
             />

@@ -217,6 +217,10 @@ describe.each(engines)('billing on %s', (engine) => {
       const res = await api(server, 'POST', '/api/v1/billing/packages', { cookie: owner, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
+    const negative = await api(server, 'POST', '/api/v1/billing/packages', { cookie: owner, body: { offerId: 'chatbot_conversations_100', quantity: -1 } });
+    expect(negative.body.error.issues).toEqual([{ path: 'body.quantity', message: 'quantity must be at least 1' }]);
+    const unknown = await api(server, 'POST', '/api/v1/billing/packages', { cookie: owner, body: { offerId: 'chatbot_conversations_7', quantity: 1 } });
+    expect(unknown.body.error).toMatchObject({ message: 'there is no package "chatbot_conversations_7"', issues: [{ path: 'body.offerId' }] });
     expect((await api(server, 'GET', '/api/v1/billing', { cookie: owner })).body.packages).toEqual([]);
 
     // Roles: agents see only the usage; admins read billing; only owners change it.

@@ -11,8 +11,9 @@ export const PeriodViewSchema = z.object({
   start: z.string().describe('ISO instant the period starts'),
   end: z.string().describe('ISO instant the next period starts (the renewal)'),
   startDate: z.string().describe('YYYY-MM-DD in the workspace time zone'),
-  endDate: z.string().describe('YYYY-MM-DD, the last day of the period'),
+  endDate: z.string().describe('YYYY-MM-DD: the renewal date, the first day of the next period'),
   renewsOn: z.string().describe('YYYY-MM-DD: the renewal day, usage starts again from 0'),
+  timeZone: z.string().describe('The time zone billing periods are counted in'),
 });
 export type PeriodView = z.infer<typeof PeriodViewSchema>;
 

@@ -1,6 +1,13 @@
 import type { FlowDocument, Problem } from '@parley/flow';
 import type {
+  AddonPackageView,
   AgentListItem,
+  BillingOverview,
+  BillingRecord,
+  ChatbotUsage,
+  LedgerEntry,
+  PeriodView,
+  PlanChangeOutcome,
   Chatbot,
   ChatbotSummary,
   ChatbotRunError,
@@ -183,9 +190,37 @@ export const api = {
     request<StatisticsResponse>('GET', '/statistics', { query, signal }),
   chatbotInsights: (id: string, query: { from: string; to: string; versionId?: string; language?: string }, signal?: AbortSignal) =>
     request<InsightsResponse>('GET', `/chatbots/${encodeURIComponent(id)}/insights`, { query, signal }),
+
+  /** Chatbot conversations left this period (any agent): "312 of 1 000 left, renews on 3 December". */
+  billingUsage: (signal?: AbortSignal) => request<ChatbotUsage>('GET', '/billing/usage', { signal }),
+  /** Plan, period, usage, packages, offers, the plans to choose from (owners and admins; 403 for agents). */
+  billing: (signal?: AbortSignal) => request<BillingOverview>('GET', '/billing', { signal }),
+  /** Owner only; `400` with `issues[].path` = `body.offerId|quantity`. */
+  buyPackage: (offerId: string, quantity: number) =>
+    request<{ package: AddonPackageView; record: BillingRecord; overview: BillingOverview }>('POST', '/billing/packages', {
+      body: { offerId, quantity },
+    }),
+  /** Owner only; `409` when the package has already lapsed. */
+  setPackageAutoRenew: (id: string, autoRenew: boolean) =>
+    request<{ package: AddonPackageView; overview: BillingOverview }>('PATCH', `/billing/packages/${encodeURIComponent(id)}`, {
+      body: { autoRenew },
+    }),
+  /** Owner only: an upgrade applies now, a downgrade at the renewal, the current plan takes a pending downgrade back. */
+  changePlan: (planCode: string) =>
+    request<{ overview: BillingOverview; outcome: PlanChangeOutcome; effectiveAt: string }>('POST', '/billing/plan', { body: { planCode } }),
+  /** Purchases, renewals and plan changes, newest first (owners and admins). */
+  billingRecords: (signal?: AbortSignal) => request<{ records: BillingRecord[] }>('GET', '/billing/records', { signal }),
+  /** Every conversation counted in a period, with the interaction that counted it (owners and admins). */
+  billingLedger: (periodIndex: number | undefined, signal?: AbortSignal) =>
+    request<{ period: PeriodView; entries: LedgerEntry[] }>('GET', '/billing/ledger', { query: { periodIndex }, signal }),
 };
 
 export type Api = typeof api;
+
+/** The usage ledger of one billing period as CSV (a plain link: the session cookie goes with it). */
+export function ledgerCsvUrl(periodIndex: number): string {
+  return url('/billing/ledger.csv', { periodIndex });
+}
 
 /** A message fit for the interface from anything thrown. */
 export function errorMessage(err: unknown): string {

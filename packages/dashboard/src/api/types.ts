@@ -46,6 +46,22 @@ export type { Conversation, Message, Visitor };
 
 export type { InsightsResponse, StatisticsFigures, StatisticsResponse };
 
+// ---- billing (docs/billing.md; schemas in @parley/core `billing/api.ts`) ----
+
+export type {
+  AddonOffer,
+  AddonPackageView,
+  BillingOverview,
+  BillingRecord,
+  ChatbotUsage,
+  LedgerEntry,
+  PeriodView,
+  Plan,
+} from '@parley/core';
+
+/** `POST /billing/plan`: what the change did; `effectiveAt` = now (upgrade) or the renewal (downgrade). */
+export type PlanChangeOutcome = 'upgrade' | 'downgrade' | 'cancel_pending';
+
 /** How an agent brings a chatbot into a conversation (`POST /conversations/:id/chatbot`). */
 export type ChatbotRole = 'joined' | 'finished';
 

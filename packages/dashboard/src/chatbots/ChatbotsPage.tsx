@@ -4,12 +4,14 @@ import '../styles/chatbots.css';
 import { api, errorMessage } from '../api/client';
 import type { ChatbotSummary } from '../api/types';
 import { useAuthenticated } from '../auth/SessionContext';
+import { UsagePanel } from '../billing/UsagePanel';
+import { useUsage } from '../billing/UsageContext';
 import { BotIcon, PlusIcon, SearchIcon } from '../components/icons';
 import { canEditChatbots } from './canEdit';
 import { ChatbotItem } from './ChatbotItem';
 import { NewChatbotForm } from './NewChatbotForm';
 
-/** `/app/chatbots`: every chatbot with its status, version and languages. */
+/** `/app/chatbots`: the chatbot conversations left this month (every agent), then every chatbot with its status, version and languages. */
 export function ChatbotsPage() {
   const { agent } = useAuthenticated();
   const canEdit = canEditChatbots(agent.role);
@@ -18,6 +20,11 @@ export function ChatbotsPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<'closed' | 'open' | 'busy'>('closed');
   const [busyId, setBusyId] = useState<string | null>(null);
+  const usage = useUsage();
+  const { refresh: refreshUsage } = usage;
+
+  // The shell refreshes the usage every 30 s and on focus; coming to this page asks too, unless it just did.
+  useEffect(() => refreshUsage(5_000), [refreshUsage]);
 
   const load = useCallback((signal?: AbortSignal) => {
     setError(null);
@@ -76,6 +83,7 @@ export function ChatbotsPage() {
           )}
         </div>
       </header>
+      <UsagePanel usage={usage.usage} error={usage.error} loading={usage.loading} role={agent.role} />
       {creating !== 'closed' && (
         <NewChatbotForm busy={creating === 'busy'} onCreate={create} onCancel={() => setCreating('closed')} />
       )}

@@ -275,6 +275,13 @@ export const SearchIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const CardIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="2.5" y="5" width="19" height="14" rx="2" />
+    <path d="M2.5 10h19M6.5 15h4" />
+  </Svg>
+);
+
 export const ChartIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M4 4v16h16" />

@@ -1,18 +1,20 @@
 import { NavLink } from 'react-router';
+import { useAuthenticated } from '../auth/SessionContext';
 import { Logo } from '../components/Logo';
 import { useInbox } from '../inbox/InboxContext';
 import { totalUnread } from '../inbox/state/conversations';
-import { NAV_ITEMS } from './navItems';
+import { navItemsFor } from './navItems';
 
 export function SideNav() {
   const unread = useInbox((s) => totalUnread(s.conversations));
+  const { agent } = useAuthenticated();
   return (
     <nav className="sidenav" aria-label="Main">
       <NavLink to="/inbox" className="sidenav__logo" aria-label="Parley home">
         <Logo size={34} />
       </NavLink>
       <ul className="sidenav__items">
-        {NAV_ITEMS.map((item) => {
+        {navItemsFor(agent.role).map((item) => {
           const Icon = item.icon;
           const badge = item.badge === 'unread' ? unread : 0;
           return (

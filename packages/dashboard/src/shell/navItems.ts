@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import { BotIcon, ChartIcon, InboxIcon, SettingsIcon } from '../components/icons';
+import type { AgentRole } from '../api/types';
+import { BotIcon, CardIcon, ChartIcon, InboxIcon, SettingsIcon } from '../components/icons';
 
 export interface NavItem {
   to: string;
@@ -7,6 +8,8 @@ export interface NavItem {
   icon: ComponentType<{ size?: number }>;
   /** Which badge to show beside it. */
   badge?: 'unread';
+  /** Only these roles see it (everyone when absent). */
+  roles?: readonly AgentRole[];
 }
 
 /**
@@ -17,5 +20,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon, badge: 'unread' },
   { to: '/chatbots', label: 'Chatbots', icon: BotIcon },
   { to: '/statistics', label: 'Statistics', icon: ChartIcon },
+  { to: '/billing', label: 'Billing', icon: CardIcon, roles: ['owner', 'admin'] },
   { to: '/settings', label: 'Settings', icon: SettingsIcon },
 ];
+
+/** The sections `role` sees. */
+export function navItemsFor(role: AgentRole, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => !item.roles || item.roles.includes(role));
+}

@@ -39,7 +39,15 @@ import { loadBilling, packageChanges, packageFromRow, type WorkspaceBilling } fr
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function periodView(period: BillingPeriod): PeriodView {
-  return { index: period.index, start: iso(period.start), end: iso(period.end), startDate: period.startDate, endDate: period.endDate, renewsOn: localDateOf(period.end, period.timeZone) };
+  return {
+    index: period.index,
+    start: iso(period.start),
+    end: iso(period.end),
+    startDate: period.startDate,
+    endDate: period.endDate,
+    renewsOn: localDateOf(period.end, period.timeZone),
+    timeZone: period.timeZone,
+  };
 }
 
 function localDateOf(at: number, timeZone: string): string {

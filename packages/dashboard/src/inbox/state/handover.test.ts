@@ -17,10 +17,11 @@ const later = '2024-03-14T12:05:00.000Z';
 
 describe('handover texts', () => {
   it('has a text for every reason, and a fallback', () => {
-    const reasons: HandoverReason[] = ['visitor_typed', 'handover_node', 'asked_for_human', 'invalid_answers', 'flow_error'];
+    const reasons: HandoverReason[] = ['visitor_typed', 'handover_node', 'asked_for_human', 'invalid_answers', 'flow_error', 'quota_exhausted'];
     expect(Object.keys(HANDOVER_REASON_TEXT).sort()).toEqual([...reasons].sort());
     expect(handoverReasonText('visitor_typed')).toBe('the visitor typed a message');
     expect(handoverReasonText('asked_for_human')).toBe('the visitor asked for a human');
+    expect(handoverReasonText('quota_exhausted')).toBe('the monthly chatbot conversation limit was reached');
     expect(handoverReasonText('something_new')).toBe('the chatbot handed over');
   });
 

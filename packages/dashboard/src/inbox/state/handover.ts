@@ -7,6 +7,7 @@ export const HANDOVER_REASON_TEXT: Readonly<Record<HandoverReason, string>> = {
   asked_for_human: 'the visitor asked for a human',
   invalid_answers: 'the visitor could not give a valid answer',
   flow_error: 'the chatbot ran into an error in its flow',
+  quota_exhausted: 'the monthly chatbot conversation limit was reached',
 };
 
 /** The reason as text; a reason this dashboard does not know yet still reads sensibly. */

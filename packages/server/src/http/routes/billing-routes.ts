@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AddonPackageViewSchema, BillingOverviewSchema, BillingRecordSchema, ChatbotUsageSchema, LedgerEntrySchema, PeriodViewSchema } from '@parley/core';
+import { AddonPackageViewSchema, PackagePurchaseInputSchema, BillingOverviewSchema, BillingRecordSchema, ChatbotUsageSchema, LedgerEntrySchema, PeriodViewSchema } from '@parley/core';
 import { ParleyError } from '../../errors.js';
 import { ledgerCsv } from '../../billing/billing-service.js';
 import { agentOf, requireAgent } from '../agent-auth.js';
@@ -55,7 +55,7 @@ export function billingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['billing'],
           summary: 'Buy a package: raises the limit at once, renews every month until disabled (owners)',
-          body: z.unknown().describe('{offerId, quantity}: an offer of the catalogue, 1–100 units'),
+          body: PackagePurchaseInputSchema.describe('{offerId, quantity}: an offer of the catalogue, 1–100 units'),
           response: { 201: z.object({ package: AddonPackageViewSchema, record: BillingRecordSchema, overview: BillingOverviewSchema }), ...errorResponses, ...denied },
         },
       },
