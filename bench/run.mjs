@@ -90,7 +90,7 @@ const options = {
     conversations: typeof args['metering-conversations'] === 'string' ? Number(args['metering-conversations']) : quick ? 10_000 : 50_000,
     concurrency: typeof args['metering-concurrency'] === 'string' ? Number(args['metering-concurrency']) : 64,
     rounds: typeof args['metering-rounds'] === 'string' ? Number(args['metering-rounds']) : quick ? 1 : 3,
-    warmupConversations: 2_000,
+    warmupConversations: quick ? 2_000 : 5_000,
     keep: !!args['metering-keep'],
   },
 };

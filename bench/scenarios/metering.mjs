@@ -243,6 +243,8 @@ export async function run(ctx) {
       counted,
       countedEndMs,
       countedRate: (counted * 1000) / countedEndMs,
+      // After the limit: limit_reached decisions ÷ the time from the last counted commit to the end.
+      refusedRate: counted < n ? ((n - counted) * 1000) / (loop.wallMs - countedEndMs) : null,
       rate: (n * 1000) / loop.wallMs,
       latency: summarize(loop.latency),
       countedLatency,
@@ -362,7 +364,7 @@ export async function run(ctx) {
           const r = await meteredRun(f);
           log(
             `${tag} limit ${num(half)}: ${num(r.counted)} counted at ${num(r.countedRate)} counted/s (last counted committed at ${secs(r.countedEndMs)}); ` +
-              `all ${num(n)} decisions at ${num(r.rate)}/s (${secs(r.wallMs)}), ${num(r.cpuUs)} µs CPU/decision; latency p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms; per tenth ${r.tenths.join(' ')}/s`,
+              `then ${num(r.refusedRate)} limit_reached/s; all ${num(n)} decisions at ${num(r.rate)}/s (${secs(r.wallMs)}), ${num(r.cpuUs)} µs CPU/decision; latency p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms; per tenth ${r.tenths.join(' ')}/s`,
           );
           t = performance.now();
           r.exact = await checkExact(f, r, `round ${round + 1}, limit ${half}`);
@@ -393,8 +395,8 @@ export async function run(ctx) {
     const allRate = median(allRates);
     const lim = runs.limited[countedRates.indexOf([...countedRates].sort((a, b) => a - b)[countedRates.length >> 1])];
     const all = runs.all[allRates.indexOf([...allRates].sort((a, b) => a - b)[allRates.length >> 1])];
-    const rounds = opts.rounds > 1 ? `median of ${opts.rounds} rounds (${'{list}'})` : '1 round';
-    const roundsOf = (values) => rounds.replace('{list}', list(values));
+    // "6,788 (median of 3 rounds: 6,039 / 7,706 / 6,788)", or the one figure.
+    const roundsOf = (values) => (values.length > 1 ? `${num(median(values))} (median of ${values.length} rounds: ${list(values)})` : num(values[0]));
 
     const method =
       `Closed loop, ${opts.concurrency} first interactions in flight, each of ${num(n)} conversations tried once; each step = Metering.limitNow (cached 1 s), then one StepBatcher.run transaction ` +
@@ -412,8 +414,10 @@ export async function run(ctx) {
         target: `≥ ${num(TARGET_PER_S)} counted/s`,
         met: counted >= TARGET_PER_S,
         notes:
-          `Counted decisions ÷ time from the start to the commit of the last counted one, ${roundsOf(countedRates)}; ` +
-          `all ${num(n)} decisions (${num(half)} counted, ${num(n - half)} limit_reached) ${roundsOf(decisionRates)} decisions/s. ` +
+          `Counted decisions ÷ time from the start to the commit of the last counted one: ${roundsOf(countedRates)} counted/s. ` +
+          `After the limit, ${roundsOf(runs.limited.map((r) => r.refusedRate))} limit_reached/s; ` +
+          `all ${num(n)} decisions (${num(half)} counted, ${num(n - half)} limit_reached) ${roundsOf(decisionRates)} decisions/s; ` +
+          `process CPU ${roundsOf(runs.limited.map((r) => r.cpuUs))} µs per decision (baseline ${roundsOf(runs.baseline.map((r) => r.cpuUs))} µs per step). ` +
           `Median round: ${num(lim.counted)} counted in ${secs(lim.countedEndMs)}, all decisions in ${secs(lim.wallMs)}, step latency p50 ${ms(lim.latency.p50)} ms, p99 ${ms(lim.latency.p99)} ms. ` +
           `exact: yes, every round (billing_usage.used = ${num(half)} = limit; usage_ledger ${num(half)} rows, one per conversation, each the interaction that counted it; ` +
           `in execution order the first ${num(half)} decisions counted and every later one was limit_reached; warnings [${lim.exact.thresholds}] once each; ` +
@@ -426,7 +430,10 @@ export async function run(ctx) {
           rounds: opts.rounds,
           countedRates,
           decisionRates,
+          refusedRates: runs.limited.map((r) => r.refusedRate),
+          cpuUsPerDecision: runs.limited.map((r) => r.cpuUs),
           baselineRates: baseRates,
+          baselineCpuUsPerStep: runs.baseline.map((r) => r.cpuUs),
           countedMs: lim.countedEndMs,
           wallMs: lim.wallMs,
           latency: lim.latency,
@@ -448,10 +455,10 @@ export async function run(ctx) {
         target: `≥ ${num(TARGET_PER_S)} counted/s`,
         met: allRate >= TARGET_PER_S,
         notes:
-          `${num(n)} decisions, all counted, ${roundsOf(allRates)} decisions/s. Median round: ${secs(all.wallMs)}, step latency p50 ${ms(all.latency.p50)} ms, p99 ${ms(all.latency.p99)} ms. ` +
+          `${num(n)} decisions, all counted, ${roundsOf(allRates)} decisions/s; process CPU ${roundsOf(runs.all.map((r) => r.cpuUs))} µs per decision. Median round: ${secs(all.wallMs)}, step latency p50 ${ms(all.latency.p50)} ms, p99 ${ms(all.latency.p99)} ms. ` +
           `exact: yes, every round (used = ledger rows = ${num(n)}, one per conversation; re-run: ${tally(all.exact.rerunTally)} at ${num(all.exact.rerunRate)}/s, tables unchanged). ` +
           method,
-        details: { conversations: n, limit: 2 * n, concurrency: opts.concurrency, rounds: opts.rounds, rates: allRates, baselineRates: baseRates, wallMs: all.wallMs, latency: all.latency, tenths: all.tenths, exact: true, rerunRates: runs.all.map((r) => r.exact.rerunRate) },
+        details: { conversations: n, limit: 2 * n, concurrency: opts.concurrency, rounds: opts.rounds, rates: allRates, cpuUsPerDecision: runs.all.map((r) => r.cpuUs), baselineRates: baseRates, wallMs: all.wallMs, latency: all.latency, tenths: all.tenths, exact: true, rerunRates: runs.all.map((r) => r.exact.rerunRate) },
       },
     ];
     log(`  (databases written in ${secs(fixtureMs)} in all; whole scenario ${secs(performance.now() - tAll)})`);
