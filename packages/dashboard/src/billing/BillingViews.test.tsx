@@ -11,7 +11,7 @@ import { UsagePanel } from './UsagePanel';
 
 const noop = () => undefined;
 const plan = (code: string) => DEFAULT_PLAN_CATALOGUE.plans.find((p) => p.code === code)!;
-const period = { index: 2, start: '2026-11-02T23:00:00.000Z', end: '2026-12-02T23:00:00.000Z', startDate: '2026-11-03', endDate: '2026-12-03', renewsOn: '2026-12-03' };
+const period = { index: 2, start: '2026-11-02T23:00:00.000Z', end: '2026-12-02T23:00:00.000Z', startDate: '2026-11-03', endDate: '2026-12-03', renewsOn: '2026-12-03', timeZone: 'Europe/Prague' };
 
 function usage(used: number, limit: number, warning: ChatbotUsage['warning']): ChatbotUsage {
   return { limit, used, remaining: Math.max(0, limit - used), period, warning, forecastOn: null, text: '', forecastText: 'Limit reached' };

@@ -21,6 +21,7 @@ const period = (index: number, renewsOn = '2026-12-03') => ({
   startDate: '2026-11-03',
   endDate: '2026-12-02',
   renewsOn,
+  timeZone: 'Europe/Prague',
 });
 
 describe('the usage sentence', () => {
