@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_PLAN_CATALOGUE } from '@parley/core';
+import { signInToDashboard } from './support/dashboard.js';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
-import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ParleyProcess } from './support/parley-process.js';
 import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-api.js';
 
 /**
@@ -78,11 +79,7 @@ describe('the monthly chatbot-conversation limit', () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     contexts.push(context);
     agent = await context.newPage();
-    await agent.goto(`${parley.url}/app/`);
-    await agent.locator('input[name="email"]').fill(OWNER_EMAIL);
-    await agent.locator('input[name="password"]').fill(OWNER_PASSWORD);
-    await agent.locator('button[type="submit"]').click();
-    await agent.locator('[data-testid="filter-open"]').waitFor();
+    await signInToDashboard(agent, parley.url);
     await agent.goto(`${parley.url}/app/chatbots`);
     const panel = agent.locator('[data-testid="usage-panel"]');
     await panel.waitFor();

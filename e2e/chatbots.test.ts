@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { signInToDashboard } from './support/dashboard.js';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
-import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ParleyProcess } from './support/parley-process.js';
 import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-api.js';
 
 /**
@@ -12,13 +13,6 @@ import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-ap
 
 const widget = (page: Page) => page.locator('#parley-widget');
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/app/`);
-  await page.locator('input[name="email"]').fill(OWNER_EMAIL);
-  await page.locator('input[name="password"]').fill(OWNER_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('[data-testid="filter-open"]').waitFor();
-}
 
 async function visitorTypes(page: Page, text: string): Promise<void> {
   const composer = widget(page).locator('textarea[data-testid="composer"]');
@@ -56,7 +50,7 @@ describe('a chatbot built in the builder, used in the widget', () => {
   screenshotOnFailure({ agent: () => agent, visitor: () => visitor });
 
   it('builds a flow with buttons and a question, publishes and activates it', async () => {
-    await signIn(agent, parley.url);
+    await signInToDashboard(agent, parley.url);
     await agent.goto(`${parley.url}/app/chatbots`);
     await agent.locator('[data-testid="new-chatbot"]').click();
     await agent.locator('input[name="chatbot-name"]').fill('Shop assistant');
@@ -224,7 +218,7 @@ describe('handover and languages in the widget', () => {
     const agentContext = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     contexts.push(agentContext);
     agent = await agentContext.newPage();
-    await signIn(agent, parley.url);
+    await signInToDashboard(agent, parley.url);
     const item = agent.locator('[data-testid="conversation-item"][data-handover="visitor_typed"]');
     await item.waitFor({ timeout: 10_000 });
     await item.locator('[data-testid="handover-badge"]').waitFor();

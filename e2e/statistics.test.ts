@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInToDashboard } from './support/dashboard.js';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
-import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ParleyProcess } from './support/parley-process.js';
 import { ownerCookie, publishActiveChatbot, restClient } from './support/rest-api.js';
 
 /**
@@ -93,10 +94,7 @@ describe("the seed's two examples, seen in the inbox and the statistics", () => 
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     contexts.push(context);
     agent = await context.newPage();
-    await agent.goto(`${parley.url}/app/`);
-    await agent.locator('input[name="email"]').fill(OWNER_EMAIL);
-    await agent.locator('input[name="password"]').fill(OWNER_PASSWORD);
-    await agent.locator('button[type="submit"]').click();
+    await signInToDashboard(agent, parley.url);
     const items = agent.locator('[data-testid="conversation-item"]');
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
     const typed = items.filter({ hasText: 'Can I talk to someone' });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInToDashboard } from './support/dashboard.js';
 import { ARTIFACTS, launchChromium, screenshotOnFailure } from './support/browser.js';
-import { OWNER_EMAIL, OWNER_PASSWORD, ParleyProcess } from './support/parley-process.js';
+import { ParleyProcess } from './support/parley-process.js';
 import { ownerCookie, publishActiveChatbot, restClient, type RestCall } from './support/rest-api.js';
 
 /**
@@ -130,11 +131,7 @@ describe('chatbot targeting in the widget', () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     contexts.push(context);
     agent = await context.newPage();
-    await agent.goto(`${parley.url}/app/`);
-    await agent.locator('input[name="email"]').fill(OWNER_EMAIL);
-    await agent.locator('input[name="password"]').fill(OWNER_PASSWORD);
-    await agent.locator('button[type="submit"]').click();
-    await agent.locator('[data-testid="filter-open"]').waitFor();
+    await signInToDashboard(agent, parley.url);
 
     await agent.goto(`${parley.url}/app/chatbots/${id}/settings`);
     await agent.locator('select[data-testid="trigger-kind"]').selectOption('time_on_page');

@@ -26,6 +26,7 @@ import {
   type ChatbotUsage,
   type LedgerEntry,
   type PeriodView,
+  type RenewalDue,
 } from '@parley/core';
 import type { Clock } from '../clock.js';
 import { notFound, ParleyError } from '../errors.js';
@@ -92,6 +93,27 @@ export async function writeBillingRecord(trx: Kysely<Database>, payments: Paymen
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return null;
   await payments.charge(trx, { workspaceId: input.workspaceId, billingRecordId: id, amountCents: input.amountCents, currency: input.currency, description: input.description, at: input.at });
   return { id };
+}
+
+/** A package renewed for one period: its billing record and charge, once (the renewal's idempotency key). */
+export function recordRenewal(
+  trx: Kysely<Database>,
+  payments: PaymentProvider,
+  input: { workspaceId: string; packageName: string; renewal: RenewalDue; at: number },
+): Promise<{ id: string } | null> {
+  const { renewal } = input;
+  return writeBillingRecord(trx, payments, {
+    workspaceId: input.workspaceId,
+    kind: 'package_renewal',
+    item: renewal.offerId,
+    description: `${input.packageName} (renewed)`,
+    quantity: renewal.quantity,
+    amountCents: renewal.priceCents,
+    currency: renewal.currency,
+    period: { index: renewal.periodIndex, start: renewal.periodStart, end: renewal.periodEnd },
+    idempotencyKey: renewal.idempotencyKey,
+    at: input.at,
+  });
 }
 
 export class BillingService {
@@ -244,20 +266,7 @@ export class BillingService {
       const switched = setAutoRenew({ pkg: packageFromRow(row), enabled, anchor: billing.subscription.anchor, now });
       if (!switched.ok) throw new ParleyError('conflict', 'This package has lapsed; buy it again to get it back');
       // Renewals that were due first (the switch came after the renewal instant) are recorded with it.
-      for (const renewal of switched.renewals) {
-        await writeBillingRecord(trx, this.payments, {
-          workspaceId,
-          kind: 'package_renewal',
-          item: renewal.offerId,
-          description: `${row.name} (renewed)`,
-          quantity: renewal.quantity,
-          amountCents: renewal.priceCents,
-          currency: renewal.currency,
-          period: { index: renewal.periodIndex, start: renewal.periodStart, end: renewal.periodEnd },
-          idempotencyKey: renewal.idempotencyKey,
-          at: now,
-        });
-      }
+      for (const renewal of switched.renewals) await recordRenewal(trx, this.payments, { workspaceId, packageName: row.name, renewal, at: now });
       await trx.updateTable('addon_packages').set(packageChanges(switched.package)).where('id', '=', packageId).execute();
     });
     this.metering.forget(workspaceId);

@@ -12,7 +12,7 @@ import { applyRenewal, billingAnchorFor, renewalsDue } from '@parley/core';
 import type { Clock } from '../clock.js';
 import type { DialectName } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
-import { writeBillingRecord } from './billing-service.js';
+import { recordRenewal } from './billing-service.js';
 import type { Metering } from './metering.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { packageChanges, packageFromRow } from './subscription-store.js';
@@ -95,18 +95,7 @@ export class RenewalScheduler {
         }
         let count = 0;
         for (const renewal of renewalsDue([pkg], anchor, now)) {
-          const written = await writeBillingRecord(trx, this.deps.payments, {
-            workspaceId,
-            kind: 'package_renewal',
-            item: renewal.offerId,
-            description: `${row.name} (renewed)`,
-            quantity: renewal.quantity,
-            amountCents: renewal.priceCents,
-            currency: renewal.currency,
-            period: { index: renewal.periodIndex, start: renewal.periodStart, end: renewal.periodEnd },
-            idempotencyKey: renewal.idempotencyKey,
-            at: now,
-          });
+          const written = await recordRenewal(trx, this.deps.payments, { workspaceId, packageName: row.name, renewal, at: now });
           if (written) count += 1;
           pkg = applyRenewal(pkg, renewal);
         }
