@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage';
 import { RequireSession } from './auth/RequireSession';
@@ -22,6 +22,11 @@ const BillingPage = lazy(() => import('./billing/BillingPage').then((m) => ({ de
 const WorkspaceSettingsPage = lazy(() => import('./settings/WorkspaceSettingsPage').then((m) => ({ default: m.WorkspaceSettingsPage })));
 
 /** Routes under /app/ (the server falls back to index.html for any of them). */
+/** A page loaded on demand (its own chunk), with a message while it loads. */
+function LazyPage({ loading, children }: { loading: string; children: ReactNode }) {
+  return <Suspense fallback={<FullPageMessage busy>{loading}</FullPageMessage>}>{children}</Suspense>;
+}
+
 export function App() {
   return (
     <BrowserRouter basename="/app">
@@ -38,62 +43,13 @@ export function App() {
             <Route index element={<Navigate to="/inbox" replace />} />
             <Route path="/inbox/:conversationId?" element={<InboxPage />} />
             <Route path="/chatbots" element={<ChatbotsPage />} />
-            <Route
-              path="/chatbots/debugger"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the debugger…</FullPageMessage>}>
-                  <DebuggerPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/chatbots/:id/settings"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the targeting…</FullPageMessage>}>
-                  <TargetingPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/chatbots/:id/insights"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the insights…</FullPageMessage>}>
-                  <InsightsPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/chatbots/:id"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the builder…</FullPageMessage>}>
-                  <BuilderPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/statistics"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the statistics…</FullPageMessage>}>
-                  <StatisticsPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/billing"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading billing…</FullPageMessage>}>
-                  <BillingPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/settings"
-              element={
-                <Suspense fallback={<FullPageMessage busy>Loading the settings…</FullPageMessage>}>
-                  <WorkspaceSettingsPage />
-                </Suspense>
-              }
-            />
+            <Route path="/chatbots/debugger" element={<LazyPage loading="Loading the debugger…"><DebuggerPage /></LazyPage>} />
+            <Route path="/chatbots/:id/settings" element={<LazyPage loading="Loading the targeting…"><TargetingPage /></LazyPage>} />
+            <Route path="/chatbots/:id/insights" element={<LazyPage loading="Loading the insights…"><InsightsPage /></LazyPage>} />
+            <Route path="/chatbots/:id" element={<LazyPage loading="Loading the builder…"><BuilderPage /></LazyPage>} />
+            <Route path="/statistics" element={<LazyPage loading="Loading the statistics…"><StatisticsPage /></LazyPage>} />
+            <Route path="/billing" element={<LazyPage loading="Loading billing…"><BillingPage /></LazyPage>} />
+            <Route path="/settings" element={<LazyPage loading="Loading the settings…"><WorkspaceSettingsPage /></LazyPage>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
