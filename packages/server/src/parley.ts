@@ -95,6 +95,7 @@ export async function createParley(options: ParleyOptions): Promise<Parley> {
     const runtime = new ChatbotRuntime({
       db: storage.db,
       dialect: storage.dialect,
+      sqlite: storage.sqlite,
       bus,
       clock,
       presence,

@@ -9,6 +9,7 @@
  * pool would wait for the connection the transaction holds): everything that
  * needs other reads (the flow version, agents online) is fetched before.
  */
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { Conversation, HandoverReason, MessageMeta, VisitorChatbotState } from '@parley/core';
 import {
@@ -44,6 +45,7 @@ import {
   setTimer,
   type SessionRow,
 } from '../storage/repositories/chatbot-session-repository.js';
+import { Statement } from '../storage/compiled-statement.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import { parseJsonObject, parseJsonStrings } from '../storage/json-columns.js';
 import { FlowCache, type CachedVersion } from './flow-cache.js';
@@ -66,6 +68,8 @@ export interface ChatbotRuntimeOptions {
 export interface ChatbotRuntimeDeps {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The embedded engine's handle (SQLite only): steps are group-committed on it. */
+  sqlite: SqliteDatabase.Database | null;
   bus: EventBus;
   clock: Clock;
   presence: PresenceService;
@@ -119,6 +123,41 @@ const ANSWER_FIELDS = new Set(['name', 'email', 'phone', 'number', 'text']);
 const TEAM_TTL_MS = 1_000;
 const NAME_TTL_MS = 5_000;
 
+// The step's hot-path statements, compiled once (storage/compiled-statement.ts).
+
+const visitorConversationStatement = new Statement('runtime.visitorConversation', (db, $) =>
+  db
+    .selectFrom('conversations')
+    .leftJoin('messages', (join) => join.onRef('messages.conversation_id', '=', 'conversations.id').on('messages.client_id', '=', $(0)))
+    .select(['conversations.id', 'conversations.visitor_id', 'conversations.status', 'messages.id as earlierMessageId'])
+    .where('conversations.workspace_id', '=', $(1))
+    .where('conversations.id', '=', $(2)),
+);
+
+const contactOfVisitorStatement = new Statement('runtime.contactOfVisitor', (db, $) =>
+  db
+    .selectFrom('visitors')
+    .leftJoin('contacts', 'contacts.id', 'visitors.contact_id')
+    .select(['contacts.id', 'contacts.name', 'contacts.email', 'contacts.phone', 'contacts.properties'])
+    .where('visitors.id', '=', $(0)),
+);
+
+const publishedStateStatement = new Statement('runtime.publishedState', (db, $) =>
+  db
+    .selectFrom('conversations')
+    .leftJoin('chatbot_sessions', 'chatbot_sessions.conversation_id', 'conversations.id')
+    .select(['conversations.inbox_visible', 'chatbot_sessions.visitor_state'])
+    .where('conversations.id', '=', $(0)),
+);
+
+const saveSessionStatement = new Statement('runtime.saveSession', (db, $) =>
+  db
+    .updateTable('chatbot_sessions')
+    .set({ state: $(0), status: $(1), visitor_state: $(2), email_capture: $(3), counted: $(4), step_count: $(5), updated_at: $(6) })
+    .where('conversation_id', '=', $(7))
+    .where('id', '=', $(8)),
+);
+
 export class ChatbotRuntime {
   readonly flows: FlowCache;
   readonly #batcher: StepBatcher | null;
@@ -128,7 +167,7 @@ export class ChatbotRuntime {
   constructor(private readonly deps: ChatbotRuntimeDeps) {
     this.flows = new FlowCache(deps.db);
     // SQLite has one writer: steps share commits. PostgreSQL runs each step in its own transaction, concurrently.
-    this.#batcher = deps.dialect === 'sqlite' ? new StepBatcher(deps.db) : null;
+    this.#batcher = deps.sqlite ? new StepBatcher(deps.db, deps.sqlite) : null;
   }
 
   /** One step's transaction (group-committed with its neighbours on SQLite). */
@@ -1044,20 +1083,17 @@ export class ChatbotRuntime {
   }
 
   async #saveSession(trx: Tx, session: SessionRow, state: FlowState, visitorState: VisitorChatbotState, now: number): Promise<void> {
-    await trx
-      .updateTable('chatbot_sessions')
-      .set({
-        state: JSON.stringify(state),
-        status: sessionStatus(state),
-        visitor_state: JSON.stringify(visitorState),
-        email_capture: session.email_capture,
-        counted: session.counted,
-        step_count: session.step_count + 1,
-        updated_at: now,
-      })
-      .where('conversation_id', '=', session.conversation_id)
-      .where('id', '=', session.id)
-      .execute();
+    await saveSessionStatement.run(trx, [
+      JSON.stringify(state),
+      sessionStatus(state),
+      JSON.stringify(visitorState),
+      session.email_capture,
+      session.counted,
+      session.step_count + 1,
+      now,
+      session.conversation_id,
+      session.id,
+    ]);
   }
 
   async #writeVisitorState(trx: Tx, session: SessionRow, visitorState: VisitorChatbotState): Promise<void> {
@@ -1181,13 +1217,7 @@ export class ChatbotRuntime {
     conversationId: string,
     clientId: string,
   ): Promise<Pick<ConversationRow, 'id' | 'visitor_id' | 'status'> & { earlierMessageId: string | null }> {
-    const row = await this.deps.db
-      .selectFrom('conversations')
-      .leftJoin('messages', (join) => join.onRef('messages.conversation_id', '=', 'conversations.id').on('messages.client_id', '=', clientId))
-      .select(['conversations.id', 'conversations.visitor_id', 'conversations.status', 'messages.id as earlierMessageId'])
-      .where('conversations.workspace_id', '=', visitor.workspaceId)
-      .where('conversations.id', '=', conversationId)
-      .executeTakeFirst();
+    const row = await visitorConversationStatement.first(this.deps.db, [clientId, visitor.workspaceId, conversationId]);
     if (!row || row.visitor_id !== visitor.visitorId) throw notFound('Conversation');
     return row;
   }
@@ -1211,8 +1241,9 @@ export class ChatbotRuntime {
   }
 
   async #contactOfVisitor(trx: Kysely<Database>, visitorId: string): Promise<FlowContext['contact']> {
-    const visitor = await trx.selectFrom('visitors').select(['contact_id']).where('id', '=', visitorId).executeTakeFirst();
-    return this.#contactOf(trx, visitor?.contact_id ?? null);
+    const row = await contactOfVisitorStatement.first(trx, [visitorId]);
+    if (!row || row.id === null) return { name: null, email: null, phone: null, properties: {} };
+    return { name: row.name, email: row.email, phone: row.phone, properties: parseJsonObject<Record<string, string>>(row.properties, {}) };
   }
 
   /** Stores what the chatbot collected on the visitor's contact (created on first data). */
@@ -1301,12 +1332,7 @@ export class ChatbotRuntime {
     const { db, bus, clock } = this.deps;
     const [conversation, row] = await Promise.all([
       loadConversation(db, after.workspaceId, after.conversationId, clock.now()),
-      db
-        .selectFrom('conversations')
-        .leftJoin('chatbot_sessions', 'chatbot_sessions.conversation_id', 'conversations.id')
-        .select(['conversations.inbox_visible', 'chatbot_sessions.visitor_state'])
-        .where('conversations.id', '=', after.conversationId)
-        .executeTakeFirst(),
+      publishedStateStatement.first(db, [after.conversationId]),
     ]);
     const session = row;
     if (!conversation) throw notFound('Conversation');

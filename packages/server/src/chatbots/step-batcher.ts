@@ -6,7 +6,9 @@
  * step that fails (a stale button, a duplicate) undoes only its own writes.
  * Callers are answered only after COMMIT, as with a transaction of their own.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely, Transaction } from 'kysely';
+import { releaseSqliteHandle, useSqliteHandle } from '../storage/compiled-statement.js';
 import type { Database } from '../storage/schema.js';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -24,7 +26,23 @@ export class StepBatcher {
   #queue: Item[] = [];
   #draining = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly #savepoint: Record<'open' | 'release' | 'rollbackTo', SqliteDatabase.Statement>;
+
+  /**
+   * `raw` is the embedded engine's handle behind `db`: inside the batch's
+   * transaction (Kysely holds the connection), hot-path statements and the
+   * savepoints run on it synchronously (storage/compiled-statement.ts).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly raw: SqliteDatabase.Database,
+  ) {
+    this.#savepoint = {
+      open: raw.prepare('savepoint parley_step'),
+      release: raw.prepare('release parley_step'),
+      rollbackTo: raw.prepare('rollback to parley_step'),
+    };
+  }
 
   run<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -42,17 +60,22 @@ export class StepBatcher {
         const outcomes: Outcome[] = [];
         try {
           await this.db.transaction().execute(async (trx) => {
-            for (const item of batch) {
-              await sql`savepoint parley_step`.execute(trx);
-              try {
-                const value = await item.fn(trx);
-                await sql`release parley_step`.execute(trx);
-                outcomes.push({ ok: true, value });
-              } catch (error) {
-                await sql`rollback to parley_step`.execute(trx);
-                await sql`release parley_step`.execute(trx);
-                outcomes.push({ ok: false, error });
+            useSqliteHandle(trx, this.raw, false);
+            try {
+              for (const item of batch) {
+                this.#savepoint.open.run();
+                try {
+                  const value = await item.fn(trx);
+                  this.#savepoint.release.run();
+                  outcomes.push({ ok: true, value });
+                } catch (error) {
+                  this.#savepoint.rollbackTo.run();
+                  this.#savepoint.release.run();
+                  outcomes.push({ ok: false, error });
+                }
               }
+            } finally {
+              releaseSqliteHandle(trx);
             }
           });
         } catch (error) {

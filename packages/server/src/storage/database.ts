@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { useSqliteHandle } from './compiled-statement.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -103,6 +104,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   }
   const db = new Kysely<Database>({ dialect, ...(options.log ? { log: options.log } : {}) });
+  // Hot-path statements may read synchronously on the embedded engine while no transaction is open.
+  if (raw) useSqliteHandle(db, raw, true);
   return {
     db,
     dialect: name,

@@ -4,16 +4,20 @@
  */
 import type { Kysely } from 'kysely';
 import type { VisitorChatbotState } from '@parley/core';
+import { Statement } from '../compiled-statement.js';
 import type { DialectName } from '../database.js';
 import type { ChatbotTimerKind, Database } from '../schema.js';
 
 export type SessionRow = Awaited<ReturnType<typeof findSession>> & object;
 
+const sessionOf = new Statement('findSession', (db, $) => db.selectFrom('chatbot_sessions').selectAll().where('conversation_id', '=', $(0)));
+const sessionOfForUpdate = new Statement('findSession.forUpdate', (db, $) =>
+  db.selectFrom('chatbot_sessions').selectAll().where('conversation_id', '=', $(0)).forUpdate(),
+);
+
 /** The conversation's session; locked for the transaction on PostgreSQL. */
 export async function findSession(db: Kysely<Database>, conversationId: string, lock: DialectName | null = null) {
-  let query = db.selectFrom('chatbot_sessions').selectAll().where('conversation_id', '=', conversationId);
-  if (lock === 'postgres') query = query.forUpdate();
-  return query.executeTakeFirst();
+  return (lock === 'postgres' ? sessionOfForUpdate : sessionOf).first(db, [conversationId]);
 }
 
 export function parseVisitorState(text: string | null | undefined): VisitorChatbotState | null {
@@ -42,6 +46,35 @@ export interface EventRecordRow {
   reason: string | null;
 }
 
+const EVENT_ARGS = 13;
+
+/** `shape`: how many records. */
+const insertEventsStatement = new Statement('insertEvents', (db, $, shape) =>
+  db
+    .insertInto('chatbot_events')
+    .values(
+      Array.from({ length: Number(shape) }, (_, r) => {
+        const a = (i: number) => $(r * EVENT_ARGS + i);
+        return {
+          id: a(0),
+          workspace_id: a(1),
+          conversation_id: a(2),
+          visitor_id: a(3),
+          chatbot_id: a(4),
+          version_id: a(5),
+          language: a(6),
+          event: a(7),
+          node_id: a(8),
+          choice_id: a(9),
+          reason: a(10),
+          at: a(11),
+          dedupe_key: a(12),
+        };
+      }),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+);
+
 /** Inserts records; a dedupe key already stored is skipped (a retried cause writes nothing twice). */
 export async function insertEvents(
   db: Kysely<Database>,
@@ -49,27 +82,12 @@ export async function insertEvents(
   rows: { id: string; dedupeKey: string; record: EventRecordRow }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('chatbot_events')
-    .values(
-      rows.map(({ id, dedupeKey, record }) => ({
-        id,
-        workspace_id: base.workspaceId,
-        conversation_id: base.conversationId,
-        visitor_id: base.visitorId,
-        chatbot_id: base.chatbotId,
-        version_id: base.versionId,
-        language: base.language,
-        event: record.event,
-        node_id: record.nodeId,
-        choice_id: record.choiceId,
-        reason: record.reason,
-        at: base.at,
-        dedupe_key: dedupeKey,
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  const args: unknown[] = [];
+  for (const { id, dedupeKey, record } of rows) {
+    args.push(id, base.workspaceId, base.conversationId, base.visitorId, base.chatbotId, base.versionId, base.language);
+    args.push(record.event, record.nodeId, record.choiceId, record.reason, base.at, dedupeKey);
+  }
+  await insertEventsStatement.run(db, args, String(rows.length));
 }
 
 export async function setTimer(

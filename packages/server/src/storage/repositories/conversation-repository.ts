@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuthorType, Conversation, ConversationLabel, ConversationStatus } from '@parley/core';
 import type { ConversationRow, Database } from '../schema.js';
+import { Statement } from '../compiled-statement.js';
 import { visitorDisplayName } from './visitor-repository.js';
 
 export async function findConversation(db: Kysely<Database>, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
@@ -187,8 +188,10 @@ export function toConversation(r: SummaryRow, now: number): Conversation {
   };
 }
 
+const summaryOf = new Statement('loadConversation', (db, $) => summaryQuery(db, $(0)).where('conversations.id', '=', $(1)));
+
 export async function loadConversation(db: Kysely<Database>, workspaceId: string, id: string, now: number): Promise<Conversation | undefined> {
-  const row = await summaryQuery(db, workspaceId).where('conversations.id', '=', id).executeTakeFirst();
+  const row = await summaryOf.first(db, [workspaceId, id]);
   return row ? toConversation(row, now) : undefined;
 }
 

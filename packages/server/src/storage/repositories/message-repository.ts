@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction, UpdateObject } from 'kysely';
 import type { Message, MessageMeta } from '@parley/core';
+import { Statement } from '../compiled-statement.js';
 import type { ConversationRow, Database, MessageRow } from '../schema.js';
 
 export function toMessage(row: MessageRow): Message {
@@ -92,10 +93,6 @@ export async function appendMessage(trx: Transaction<Database>, input: AppendMes
 }
 
 /**
- * `appendMessage` for several messages of one conversation at once (a chatbot's
- * replies): one UPDATE takes the next `inputs.length` seqs, one INSERT stores them.
- */
-/**
  * Changes to a conversation row as an UPDATE's SET: `first_interaction_at` is
  * only ever set once (the first interaction stays the one that counted).
  */
@@ -105,37 +102,95 @@ export function conversationChanges(eb: ExpressionBuilder<Database, 'conversatio
   return { ...rest, first_interaction_at: eb.fn.coalesce('first_interaction_at', eb.val(firstInteractionAt)) };
 }
 
+type ConversationChanges = Partial<Omit<ConversationRow, 'id' | 'workspace_id' | 'last_seq'>>;
+
+/** `shape`: the other columns changed, comma-separated (see `appendMessages`). */
+const bumpStatement = new Statement('appendMessages.bump', (db, $, shape) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => {
+      const set: Record<string, unknown> = {
+        last_seq: eb('last_seq', '+', $(0)),
+        visitor_message_count: eb('visitor_message_count', '+', $(1)),
+        last_message_seq: eb('last_seq', '+', $(0)),
+        last_message_text: $(2),
+        last_message_author_type: $(3),
+        last_message_at: $(4),
+        activity_at: $(4),
+        updated_at: $(4),
+      };
+      const columns = shape === '' ? [] : shape.split(',');
+      columns.forEach((column, i) => {
+        // `first_interaction_at` is only ever set once (see `conversationChanges`).
+        set[column] = column === 'first_interaction_at' ? eb.fn.coalesce('first_interaction_at', eb.val($(7 + i))) : $(7 + i);
+      });
+      return set as UpdateObject<Database, 'conversations'>;
+    })
+    .where('workspace_id', '=', $(5))
+    .where('id', '=', $(6))
+    .returning(['last_seq']),
+);
+
+const MESSAGE_ARGS = 11;
+
+/** `shape`: how many messages. */
+const insertMessagesStatement = new Statement('appendMessages.insert', (db, $, shape) =>
+  db.insertInto('messages').values(
+    Array.from({ length: Number(shape) }, (_, r) => {
+      const a = (i: number) => $(r * MESSAGE_ARGS + i);
+      return {
+        id: a(0),
+        workspace_id: a(1),
+        conversation_id: a(2),
+        seq: a(3),
+        client_id: a(4),
+        author_type: a(5),
+        author_id: a(6),
+        author_name: a(7),
+        text: a(8),
+        meta: a(9),
+        created_at: a(10),
+      };
+    }),
+  ),
+);
+
+/**
+ * `appendMessage` for several messages of one conversation at once (a chatbot's
+ * replies): one UPDATE takes the next `inputs.length` seqs, one INSERT stores them.
+ * Both are compiled once per shape (storage/compiled-statement.ts): this is the
+ * chatbot's hot path.
+ */
 export async function appendMessages(
   trx: Transaction<Database>,
   inputs: readonly AppendMessageInput[],
   /** Other changes to the conversation, made by the same UPDATE. */
-  also: Partial<Omit<ConversationRow, 'id' | 'workspace_id' | 'last_seq'>> = {},
+  also: ConversationChanges = {},
 ): Promise<MessageRow[] | null> {
   const last = inputs[inputs.length - 1];
   if (!last) return [];
-  const visitorMessages = inputs.filter((m) => m.authorType === 'visitor').length;
+  let visitorMessages = 0;
+  for (const m of inputs) if (m.authorType === 'visitor') visitorMessages++;
   const n = inputs.length;
-  const bumped = await trx
-    .updateTable('conversations')
-    .set((eb) => ({
-      last_seq: eb('last_seq', '+', n),
-      visitor_message_count: eb('visitor_message_count', '+', visitorMessages),
-      last_message_seq: eb('last_seq', '+', n),
-      last_message_text: last.text.slice(0, 200),
-      last_message_author_type: last.authorType,
-      last_message_at: last.now,
-      activity_at: last.now,
-      updated_at: last.now,
-      ...conversationChanges(eb, also),
-    }))
-    .where('workspace_id', '=', last.workspaceId)
-    .where('id', '=', last.conversationId)
-    .returning(['last_seq'])
-    .executeTakeFirst();
+  const columns: string[] = [];
+  const args: unknown[] = [n, visitorMessages, last.text.slice(0, 200), last.authorType, last.now, last.workspaceId, last.conversationId];
+  for (const column of Object.keys(also).sort()) {
+    const value = also[column as keyof ConversationChanges];
+    if (value === undefined) continue;
+    // A null first interaction changes nothing (it is only ever set once).
+    if (column === 'first_interaction_at' && value === null) continue;
+    columns.push(column);
+    args.push(value);
+  }
+  const bumped = await bumpStatement.first(trx, args, columns.join(','));
   if (!bumped) return null;
   const first = bumped.last_seq - n + 1;
   const rows = inputs.map((input, i) => messageRow(input, first + i));
-  await trx.insertInto('messages').values(rows).execute();
+  const values: unknown[] = [];
+  for (const row of rows) {
+    values.push(row.id, row.workspace_id, row.conversation_id, row.seq, row.client_id, row.author_type, row.author_id, row.author_name, row.text, row.meta, row.created_at);
+  }
+  await insertMessagesStatement.run(trx, values, String(n));
   return rows;
 }
 
