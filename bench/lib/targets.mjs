@@ -56,7 +56,9 @@ export async function startParley({ execArgv = [], serverModule } = {}) {
     child,
     async stop() {
       await child.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      // BENCH_KEEP_DATA=1 keeps the server's data dir (to examine the database after a run).
+      if (process.env.BENCH_KEEP_DATA) console.log(`  (kept ${dataDir})`);
+      else await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,12 +7,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Message, ServerFrame } from '@parley/core';
+import type { Conversation, Message, ServerFrame } from '@parley/core';
 import { api, engines, login, startServer, TestSocket, type TestServer } from './harness.js';
 
 type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 
 /** Welcome → menu (pricing / contact / human) → pricing ends; contact asks an email then thanks. */
+/** The conversation summary an agent's frame carries: its own frame, or inside a message frame (protocol.md). */
+function summaryIn(f: ServerFrame): Conversation | undefined {
+  if (f.type === 'conversation' && 'visitor' in f.conversation) return f.conversation;
+  if (f.type === 'message') return f.conversation;
+  return undefined;
+}
+
 function supportFlow(extra: { nodes?: Record<string, unknown>; variants?: Record<string, unknown>; handoverMessages?: unknown } = {}) {
   return {
     schemaVersion: 1,
@@ -257,8 +264,8 @@ describe.each(engines)('chatbot runtime on %s', (engine) => {
     await first.socket.next((f) => f.type === 'message.ack');
     const told = await first.socket.next<'message'>((f) => f.type === 'message' && f.message.author.type === 'chatbot' && f.message.seq === 4);
     expect(told.message.text).toBe('A colleague will reply in a moment.');
-    const alert = await team.next<'conversation'>((f) => f.type === 'conversation' && (f.conversation as any).handover !== null && f.conversation.id === c1.id);
-    expect((alert.conversation as any).handover).toMatchObject({ reason: 'asked_for_human' });
+    const alert = summaryIn(await team.next((f) => (summaryIn(f) as any)?.handover != null && summaryIn(f)?.id === c1.id));
+    expect((alert as any).handover).toMatchObject({ reason: 'asked_for_human' });
 
     // Nobody answered in time: the visitor is offered to leave an email.
     await new Promise((r) => setTimeout(r, 300));
@@ -423,7 +430,7 @@ describe.each(engines)('chatbot runtime on %s', (engine) => {
     const { socket } = await visitor();
     const conversation = await openBox(socket);
     await socket.sendMessage('help', 'r-1');
-    await team.next((f) => f.type === 'conversation' && (f.conversation as any).handover !== null);
+    await team.next((f) => (summaryIn(f) as any)?.handover != null);
     const timers = await server.parley.storage.db.selectFrom('chatbot_timers').selectAll().where('conversation_id', '=', conversation.id).execute();
     expect(timers.map((t) => t.kind)).toEqual(['handover_offer']);
     await new Promise((r) => setTimeout(r, 300));

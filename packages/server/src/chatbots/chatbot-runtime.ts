@@ -34,7 +34,7 @@ import type { DialectName } from '../storage/database.js';
 import type { ChatbotRole, ConversationRow, Database, MessageRow, VisitorRow } from '../storage/schema.js';
 import { appendMessage, appendMessages, conversationChanges, findMessageByClientId, toMessage, type AppendMessageInput } from '../storage/repositories/message-repository.js';
 import { markStatsDirty, recordConversationEvent } from '../storage/repositories/conversation-event-repository.js';
-import { loadConversation, newConversationRow, writeConversationTag } from '../storage/repositories/conversation-repository.js';
+import { loadConversation, newConversationRow, summaryQuery, toConversation, writeConversationTag } from '../storage/repositories/conversation-repository.js';
 import {
   clearTimer,
   clearTimers,
@@ -142,12 +142,12 @@ const contactOfVisitorStatement = new Statement('runtime.contactOfVisitor', (db,
     .where('visitors.id', '=', $(0)),
 );
 
-const publishedStateStatement = new Statement('runtime.publishedState', (db, $) =>
-  db
-    .selectFrom('conversations')
+/** The conversation's summary as the inbox shows it, whether the team sees it yet, and what the widget is told. */
+const publishedStatement = new Statement('runtime.published', (db, $) =>
+  summaryQuery(db, $(0))
     .leftJoin('chatbot_sessions', 'chatbot_sessions.conversation_id', 'conversations.id')
     .select(['conversations.inbox_visible', 'chatbot_sessions.visitor_state'])
-    .where('conversations.id', '=', $(0)),
+    .where('conversations.id', '=', $(1)),
 );
 
 const saveSessionStatement = new Statement('runtime.saveSession', (db, $) =>
@@ -781,7 +781,9 @@ export class ChatbotRuntime {
     const now = this.deps.clock.now();
     const plan = planEffects(stepped.effects, session.chatbot_id);
     const state = stepped.state;
-    if (plan.interacted && session.counted === 0) {
+    // A session that counted had its first interaction (and set the conversation's) in an earlier step.
+    const firstInSession = plan.interacted && session.counted === 0;
+    if (firstInSession) {
       const outcome = await this.#count(trx, prepared, out, plan, now);
       if (outcome === 'limit_reached') {
         await this.#stepAside(trx, prepared, out, now);
@@ -790,7 +792,7 @@ export class ChatbotRuntime {
       session = { ...session, counted: 1 };
     }
     // The chatbot's messages go out in one statement pair with the step's other writes.
-    await this.#writeStep(trx, { ...prepared, session }, out, contact, cause, plan, state, now);
+    await this.#writeStep(trx, { ...prepared, session }, out, contact, { ...cause, firstInSession }, plan, state, now);
     await this.#flush(trx, out);
   }
 
@@ -799,7 +801,7 @@ export class ChatbotRuntime {
     prepared: Prepared,
     out: AfterCommit,
     contact: FlowContext['contact'],
-    cause: { typed?: boolean },
+    cause: { typed?: boolean; firstInSession?: boolean },
     plan: StepPlan,
     state: FlowState,
     now: number,
@@ -822,7 +824,8 @@ export class ChatbotRuntime {
     const changes: Partial<ConversationRow> = { chatbot_id: session.chatbot_id, chatbot_status: sessionStatus(state), updated_at: now, stats_dirty: newId(now) };
     if (plan.interacted || cause.typed || plan.handover) changes.inbox_visible = 1;
     // A chatbot conversation from the first click or answer on (set once: see `conversationChanges`).
-    if (plan.interacted) changes.first_interaction_at = now;
+    // Written only on the session's first interaction: later ones would rewrite its index entry for nothing.
+    if (plan.interacted && cause.firstInSession) changes.first_interaction_at = now;
     // A chatbot asked to finish the conversation closes it when its flow comes to its end.
     const endReason = plan.events.find((e) => e.event === 'ended')?.reason;
     if (session.role === 'finished' && (endReason === 'end_node' || endReason === 'no_next_step')) plan.close = true;
@@ -1330,15 +1333,19 @@ export class ChatbotRuntime {
   /** Tells the visitor and (once it is visible) the team; then calls webhooks and starts a "go to flow" target. */
   async #publish(after: AfterCommit): Promise<Conversation> {
     const { db, bus, clock } = this.deps;
-    const [conversation, row] = await Promise.all([
-      loadConversation(db, after.workspaceId, after.conversationId, clock.now()),
-      publishedStateStatement.first(db, [after.conversationId]),
-    ]);
-    const session = row;
-    if (!conversation) throw notFound('Conversation');
-    const hiddenFromAgents = row?.inbox_visible === 0;
+    const row = await publishedStatement.first(db, [after.workspaceId, after.conversationId]);
+    if (!row) throw notFound('Conversation');
+    const conversation = toConversation(row, clock.now());
+    const hiddenFromAgents = row.inbox_visible === 0;
     const base = { workspaceId: after.workspaceId, visitorId: after.visitorId };
-    await bus.publish({ kind: 'conversation.updated', ...base, conversation, visitorChatbot: parseVisitorState(session?.visitor_state), hiddenFromAgents });
+    // Agents' message frames carry the new summary: they need no frame of its own when messages follow.
+    await bus.publish({
+      kind: 'conversation.updated',
+      ...base,
+      conversation,
+      visitorChatbot: parseVisitorState(row.visitor_state),
+      hiddenFromAgents: hiddenFromAgents || after.messages.length > 0,
+    });
     for (const message of after.messages) {
       const own = message.author_type === 'visitor' && after.originConnectionId !== undefined;
       await bus.publish({

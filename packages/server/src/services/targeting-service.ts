@@ -5,7 +5,7 @@
  * @parley/targeting which chatbot starts, which triggers the widget should arm,
  * and — for the debugger — why every other chatbot would not start.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   armableChatbots,
   chooseChatbot,
@@ -128,7 +128,8 @@ export class TargetingService {
             .selectFrom('chatbot_events')
             .select((eb) => ['chatbot_id', eb.fn.max('at').as('last')])
             .where('visitor_id', '=', visitor.id)
-            .where('event', '=', 'triggered')
+            // A literal, so that SQLite can use the partial index of triggered records (migration 007).
+            .where('event', '=', sql.lit('triggered'))
             .groupBy('chatbot_id')
             .execute()
         : Promise.resolve([]),
