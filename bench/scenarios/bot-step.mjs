@@ -69,6 +69,23 @@ async function setupChatbot(target) {
   return { id: chatbot.id, version: version.number };
 }
 
+/**
+ * The agents' sockets, in a process of their own: they receive every click's
+ * frames (load on the server, as real agents' browsers would be) without
+ * delaying the visitors' process, whose clock measures the latency.
+ */
+async function startAgents(target, count, tag) {
+  const agents = await startChild(join(lib, 'bot-worker.mjs'), { label: 'agent sockets', env: { BENCH_WORKER_TAG: tag } });
+  await agents.request('setup', { target: targetInfo(target), agents: count, plain: 0, bots: 0 });
+  return agents;
+}
+
+async function stopWorker(worker) {
+  if (!worker) return;
+  await worker.request('closeAll').catch(() => undefined);
+  await worker.stop();
+}
+
 async function engineSteps(ctx, { warmupMs, durationMs }) {
   const child = await startChild(join(lib, 'engine-steps.mjs'), { label: 'engine steps' });
   try {
@@ -187,9 +204,11 @@ export async function profileRun(ctx) {
     delete process.env.BENCH_BOT_TIMING;
   });
   const worker = await startChild(join(lib, 'bot-worker.mjs'), { label: 'bot worker (profile)', env: { BENCH_WORKER_TAG: 'botp' } });
+  let agentWorker = null;
   try {
     await setupChatbot(target);
-    await worker.request('setup', { target: targetInfo(target), agents: ctx.options.agents, plain: 0, bots: opts.conversations });
+    agentWorker = await startAgents(target, ctx.options.agents, 'botpa');
+    await worker.request('setup', { target: targetInfo(target), agents: 0, plain: 0, bots: opts.conversations });
     const windowMs = opts.profileWindowMs ?? 5000;
     ctx.log(`  profiling the bot path: ${opts.conversations} chatbot conversations, ${rate} clicks/s offered, ${windowMs} ms profiled…`);
     const loop = openLoop(target, worker, 'bot', { ...opts, rate, warmupMs: 2000, durationMs: windowMs + 1000 });
@@ -238,8 +257,8 @@ export async function profileRun(ctx) {
     ctx.log(text.split('\n').map((l) => `    ${l}`).join('\n'));
     return { file, clicks, rate, latency: result.latency, timing, categories: summary.categories.slice(0, 15), topSelf: summary.topSelf.slice(0, 25), sql: sql.slice(0, 30) };
   } finally {
-    await worker.request('closeAll').catch(() => undefined);
-    await worker.stop();
+    await stopWorker(worker);
+    await stopWorker(agentWorker);
     await target.stop();
   }
 }
@@ -264,10 +283,12 @@ export async function run(ctx) {
     delete process.env.BENCH_BOT_TIMING;
   });
   let worker = null;
+  let agentWorker = null;
   try {
     const chatbot = await setupChatbot(target);
+    agentWorker = await startAgents(target, agents, 'bota');
     worker = await startChild(join(lib, 'bot-worker.mjs'), { label: 'bot worker', env: { BENCH_WORKER_TAG: 'bot' } });
-    const setup = await worker.request('setup', { target: targetInfo(target), agents, plain: opts.conversations, bots: opts.conversations });
+    const setup = await worker.request('setup', { target: targetInfo(target), agents: 0, plain: opts.conversations, bots: opts.conversations });
     ctx.log(
       `  (${target.label}: chatbot v${chatbot.version} active; ${agents} agents, ${opts.conversations} plain visitors, ${opts.conversations} visitors in chatbot conversations ` +
         `(chatbot.open → menu for all in ${Math.round(setup.openMs)} ms), ready in ${Math.round(performance.now() - t0)} ms)`,
@@ -307,10 +328,10 @@ export async function run(ctx) {
 
     const flowNote =
       `Flow: welcome → buttons "menu" (2 choices) → a message → back to "menu"; each click stores the choice (a visitor message), ` +
-      `2 chatbot messages, 3 event records and the session state, then publishes a conversation frame and the 2 messages. `;
+      `2 chatbot messages, 3 event records and the session state, then publishes the visitor's conversation frame and the 3 messages (agents: 3 frames). `;
     const method =
       `Open loop: ${label} clicks/s offered by ${opts.conversations} visitors, each in its own chatbot conversation (1 click/s each, spread evenly, timer-driven), ` +
-      `${opts.durationMs / 1000} s measured after ${opts.warmupMs / 1000} s warm-up, ${agents} agent sockets connected; latency from handing chatbot.choose to the socket ` +
+      `${opts.durationMs / 1000} s measured after ${opts.warmupMs / 1000} s warm-up, ${agents} agent sockets connected (in a process of their own); latency from handing chatbot.choose to the socket ` +
       `to the chatbot's first message frame with a seq after the acked choice (${bot.latency.count.toLocaleString('en-US')} samples). ` +
       `Baseline: ${opts.conversations} other visitors' message.send → message.ack (live chat, no chatbot) at the same rate on the same server, just before. `;
     const loss =
@@ -377,10 +398,8 @@ export async function run(ctx) {
       })),
     ];
   } finally {
-    if (worker) {
-      await worker.request('closeAll').catch(() => undefined);
-      await worker.stop();
-    }
+    await stopWorker(worker);
+    await stopWorker(agentWorker);
     await target.stop();
   }
 }
