@@ -62,7 +62,8 @@ const options = {
   quick,
   serverModule: args.server ? resolve(args.server) : undefined,
   relayVisitors: quick ? 200 : 1000,
-  agents: 10,
+  // Agent sockets connected in the relay and bot-step scenarios (--agents=N to see what the fan-out costs).
+  agents: typeof args.agents === 'string' ? Number(args.agents) : 10,
   throughput: quick
     ? { warmupMs: 1000, windowMs: 2000, conversationCounts: [100] }
     : { warmupMs: 2000, windowMs: 5000, conversationCounts: [100, 1000] },

@@ -178,7 +178,7 @@ export async function run(ctx) {
 
   /** Baseline: the step transaction with the interaction's own record only. */
   async function baselineRun(f) {
-    const batcher = new server.StepBatcher(f.db);
+    const batcher = new server.StepBatcher(f.db, f.storage.sqlite);
     const n = f.conversations.length;
     const loop = await closedLoop(n, opts.concurrency, async (i) => {
       const c = f.conversations[i];
@@ -197,7 +197,7 @@ export async function run(ctx) {
   /** The runtime's first interaction: limitNow, then count + the step's records in one group-committed step transaction. */
   async function meteredRun(f) {
     const metering = new server.Metering(f.db, { now: () => Date.now() });
-    const batcher = new server.StepBatcher(f.db);
+    const batcher = new server.StepBatcher(f.db, f.storage.sqlite);
     const n = f.conversations.length;
     const outcomes = new Array(n);
     const order = new Int32Array(n);
@@ -302,7 +302,7 @@ export async function run(ctx) {
     if (snap.events !== expectEvents) problems.push(`chatbot_events ${snap.events}, expected ${expectEvents}`);
 
     // Every conversation's count once more, concurrently: nothing may change.
-    const batcher = new server.StepBatcher(f.db);
+    const batcher = new server.StepBatcher(f.db, f.storage.sqlite);
     const again = new Array(n);
     const rerun = await closedLoop(n, opts.concurrency, async (i) => {
       const c = f.conversations[i];
