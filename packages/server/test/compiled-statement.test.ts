@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StepBatcher } from '../src/chatbots/step-batcher.js';
+import { lastShownQuery } from '../src/services/targeting-service.js';
 import { Statement, syncHandle } from '../src/storage/compiled-statement.js';
 import { openStorage, type Storage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
@@ -120,5 +121,19 @@ describe.each(engines)('compiled statements on %s', (engine) => {
     // After the batch, the transaction's handle is gone and the connection is free.
     expect(db.getExecutor()).toBeDefined();
     expect(storage.sqlite.inTransaction).toBe(false);
+  });
+});
+
+describe('query plans on the embedded engine', () => {
+  it("reads a visitor's triggered records through the partial index of migration 007", async () => {
+    const storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'parley-plans-')) });
+    try {
+      await migrateToLatest(storage.db);
+      const compiled = lastShownQuery(storage.db, 'v-1').compile();
+      const plan = storage.sqlite!.prepare(`explain query plan ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING COVERING INDEX chatbot_events_visitor_triggered/);
+    } finally {
+      await storage.close();
+    }
   });
 });

@@ -69,6 +69,16 @@ function browserName(browser: string | null): string | null {
   return browser ? browser.replace(/\s+[\d.]+$/, '') : null;
 }
 
+/** When each chatbot last started for this visitor (its `triggered` records, through the partial index of migration 007). */
+export function lastShownQuery(db: Kysely<Database>, visitorId: string) {
+  return db
+    .selectFrom('chatbot_events')
+    .select((eb) => ['chatbot_id', eb.fn.max('at').as('last')])
+    .where('visitor_id', '=', visitorId)
+    .where('event', '=', sql.lit('triggered'))
+    .groupBy('chatbot_id');
+}
+
 export class TargetingService {
   /** Compiled targeting per chatbot, replaced when the chatbot's row changes. */
   readonly #compiled = new Map<string, { updatedAt: number; compiled: CompiledTargeting }>();
@@ -123,16 +133,7 @@ export class TargetingService {
         .select(['id', 'name', 'status', 'priority', 'created_at', 'updated_at', 'published_version_id', 'targeting'])
         .where('workspace_id', '=', workspaceId)
         .execute(),
-      visitor
-        ? this.db
-            .selectFrom('chatbot_events')
-            .select((eb) => ['chatbot_id', eb.fn.max('at').as('last')])
-            .where('visitor_id', '=', visitor.id)
-            // A literal, so that SQLite can use the partial index of triggered records (migration 007).
-            .where('event', '=', sql.lit('triggered'))
-            .groupBy('chatbot_id')
-            .execute()
-        : Promise.resolve([]),
+      visitor ? lastShownQuery(this.db, visitor.id).execute() : Promise.resolve([]),
     ]);
     const last = new Map(shown.map((s) => [s.chatbot_id, Number(s.last)]));
     return rows.map((row) => {
