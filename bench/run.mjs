@@ -14,6 +14,9 @@
 // --server   benchmarks another build of the server (e.g. a scratch copy).
 // --bot-rates=300,500  bot-step also runs its bot open loop at these offered rates (same server,
 //            after the main runs; rows marked "sweep").
+// --bot-rounds=N  bot-step repeats its plain + bot open loops N times on the same server and reports
+//            the round with the median bot p99 (default 3; quick 1).
+// --agents=N  agent sockets connected in the relay and bot-step scenarios (default 10).
 // --bot-profile  adds a separate, profiled bot-step run (inspector CPU profile of the server +
 //            SQLite time per statement) → bench/profiles/bot-step.{cpuprofile,txt}; not in the table
 //            (offered rate: --bot-profile-rate=N, default the scenario's rate).
@@ -74,7 +77,7 @@ const options = {
   // bot-step: engine steps/s on one core, then chatbot conversations clicking 1 button/s each (open loop).
   botStep: quick
     ? { engine: { warmupMs: 300, durationMs: 1000 }, conversations: 200, rate: 200, warmupMs: 1000, durationMs: 3000 }
-    : { engine: { warmupMs: 1000, durationMs: 5000 }, conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000 },
+    : { engine: { warmupMs: 1000, durationMs: 5000 }, conversations: 1000, rate: 1000, warmupMs: 3000, durationMs: 10_000, rounds: 3 },
   // stats-queries: a year of history for one workspace, statistics/insights queries on SQLite and PostgreSQL.
   statsQueries: {
     conversations: typeof args['stats-conversations'] === 'string' ? Number(args['stats-conversations']) : quick ? 100_000 : 1_000_000,
@@ -99,6 +102,7 @@ if (typeof args['bot-rates'] === 'string') {
   options.botStep.sweepRates = args['bot-rates'].split(',').map(Number).filter((r) => r > 0);
   options.botStep.sweep = quick ? { warmupMs: 1000, durationMs: 3000 } : { warmupMs: 2000, durationMs: 8000 };
 }
+if (typeof args['bot-rounds'] === 'string') options.botStep.rounds = Number(args['bot-rounds']);
 if (typeof args['bot-profile-rate'] === 'string') options.botStep.profileRate = Number(args['bot-profile-rate']);
 const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
 const outFile = resolve(typeof args.out === 'string' ? args.out : join(here, 'results.json'));
