@@ -11,6 +11,7 @@
  * It also ends chatbot conversations nobody touched for the workspace's
  * inactivity timeout (the sweep).
  */
+import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import { classifyConversation, contributionDelta, contributionOf, sumContributions, type Contribution } from '@parley/core';
 import type { Clock } from '../clock.js';
@@ -35,13 +36,21 @@ export interface StatisticsProjectorDeps {
 }
 
 /**
- * Conversations per batch. Small on purpose: on the embedded engine reading and
- * folding run on the event loop without a break, and so does the transaction
- * that writes them (bench `bot-step`: batches of 200 put 30 ms into the p99 of
- * a click's reply, batches of 20 about 6 ms). Each is its own slice of the loop.
+ * How the projector paces itself between batches (pure; unit-tested). On the
+ * embedded engine reading and folding a batch run on the event loop without a
+ * break, and so does the transaction that writes it, so a batch is one slice of
+ * the loop that chatbot steps and messages wait behind (bench `bot-step`:
+ * batches of 200 put 30 ms into the p99 of a click's reply). The projector
+ * pauses after each batch and looks at how busy the loop was meanwhile: busy,
+ * it keeps small batches and long pauses; idle while a backlog remains (a time
+ * zone change, a restart), it doubles the batch, so catching up stays fast.
  */
-const DEFAULT_BATCH = 8;
-const BATCH_PAUSE_MS = 5;
+export const PACE = { smallBatch: 8, largestBatch: 128, busyPauseMs: 5, idlePauseMs: 1, busyShare: 0.25 } as const;
+
+export function nextPace(batch: number, loopBusyDuringPause: number): { batch: number; pauseMs: number } {
+  if (loopBusyDuringPause >= PACE.busyShare) return { batch: PACE.smallBatch, pauseMs: PACE.busyPauseMs };
+  return { batch: Math.min(batch * 2, PACE.largestBatch), pauseMs: PACE.idlePauseMs };
+}
 
 /** Serializes projectors of several nodes sharing PostgreSQL. */
 const PG_LOCK_KEY = 7_301_405_517;
@@ -87,19 +96,23 @@ export class StatisticsProjector {
 
   async #pollAll(): Promise<number> {
     let total = 0;
+    const fixed = this.deps.batchSize;
+    let batch = fixed ?? PACE.smallBatch;
+    let pauseMs: number = PACE.busyPauseMs;
     for (;;) {
-      const n = await this.#projectBatch();
+      const n = await this.#projectBatch(batch);
       total += n.projected;
-      if (n.seen < (this.deps.batchSize ?? DEFAULT_BATCH)) return total;
-      // On the embedded engine the reads run on this thread and the transaction holds its only
-      // connection: pause between batches so sockets and chatbot steps go first.
-      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
+      if (n.seen < batch) return total;
+      // More remain: pause (sockets and chatbot steps go first) and see how busy the loop was meanwhile.
+      const before = performance.eventLoopUtilization();
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      const busy = performance.eventLoopUtilization(before).utilization;
+      if (fixed === undefined) ({ batch, pauseMs } = nextPace(batch, busy));
     }
   }
 
-  async #projectBatch(): Promise<{ seen: number; projected: number }> {
+  async #projectBatch(limit: number): Promise<{ seen: number; projected: number }> {
     const { db } = this.deps;
-    const limit = this.deps.batchSize ?? DEFAULT_BATCH;
     const dirty = await db
       .selectFrom('conversations')
       .select(['id', 'workspace_id', 'created_at', 'inbox_visible', 'stats_dirty'])
