@@ -158,7 +158,9 @@ export class TestSocket {
   closed: Promise<{ code: number }>;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
+      // The protocol is JSON in text frames; a browser would get a Blob from a binary one.
+      if (isBinary) throw new Error(`the server sent a binary frame: ${data.toString().slice(0, 80)}`);
       const frame = JSON.parse(data.toString()) as ServerFrame;
       this.frames.push(frame);
       const waiter = this.#waiters.find((w) => w.predicate(frame));

@@ -45,6 +45,24 @@ describe.each(engines)('live chat on %s', (engine) => {
     await Promise.all([agent.close(), visitor.close()]);
   });
 
+  it('sends every agent socket the same message as a text frame, accents and emoji intact', async () => {
+    // Three agent sockets: the frame is encoded once for all of them (connection.ts `textForMany`).
+    const agents = await Promise.all([TestSocket.agent(server, cookie), TestSocket.agent(server, cookie), TestSocket.agent(server, cookie)]);
+    const text = 'Dobrý den, máte mlýnek na espresso? ☕ 👍';
+    const kinds: boolean[] = [];
+    for (const agent of agents) agent.ws.on('message', (_data, isBinary) => kinds.push(isBinary));
+    const seen = agents.map((agent) => agent.next<'message'>((f) => f.type === 'message' && f.message.text === text));
+    const visitor = await TestSocket.visitor(server, (await visitorSession(server)).token);
+    const ack = await visitor.sendMessage(text, 'v-many');
+    expect(ack.type).toBe('message.ack');
+    const frames = await Promise.all(seen);
+    for (const frame of frames) expect(frame).toEqual(frames[0]);
+    expect(frames[0]!.message.text).toBe(text);
+    expect(kinds.length).toBeGreaterThanOrEqual(3);
+    expect(kinds.every((binary) => binary === false)).toBe(true);
+    await Promise.all([...agents.map((a) => a.close()), visitor.close()]);
+  });
+
   it('stores a resent clientId once and answers the same ack', async () => {
     const session = await visitorSession(server);
     const visitor = await TestSocket.visitor(server, session.token);

@@ -34,11 +34,11 @@ function uncorkAll(): void {
 }
 
 /**
- * Sends a frame. All frames a socket gets in one event-loop turn leave in one
+ * Sends a frame (text). All frames a socket gets in one event-loop turn leave in one
  * write: the underlying TCP socket is corked on the first and uncorked after
  * the turn, which saves a system call per frame under load.
  */
-export function sendRaw(connection: Connection, data: string): void {
+export function sendRaw(connection: Connection, data: string | Buffer): void {
   const { ws } = connection;
   if (ws.readyState !== ws.OPEN) return;
   const socket = (ws as unknown as { _socket?: Duplex })._socket;
@@ -50,5 +50,17 @@ export function sendRaw(connection: Connection, data: string): void {
       setImmediate(uncorkAll);
     }
   }
-  ws.send(data);
+  // A Buffer is a text frame encoded once for many sockets (see `textForMany`).
+  if (typeof data === 'string') ws.send(data);
+  else ws.send(data, TEXT_FRAME);
+}
+
+const TEXT_FRAME = { binary: false } as const;
+
+/**
+ * A frame for several sockets: encoded to UTF-8 once and shared, rather than
+ * measured and encoded again by each socket's `send`.
+ */
+export function textForMany(frame: string, sockets: number): string | Buffer {
+  return sockets > 1 ? Buffer.from(frame) : frame;
 }

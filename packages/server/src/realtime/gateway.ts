@@ -22,7 +22,7 @@ import { isOriginAllowed } from '../auth/origin.js';
 import { parseAllowedOrigins } from '../storage/repositories/workspace-repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import { send, sendRaw, type Connection } from './connection.js';
+import { send, sendRaw, textForMany, type Connection } from './connection.js';
 import { TokenBucket } from './token-bucket.js';
 import { visitorChatbotOf } from '../storage/repositories/chatbot-session-repository.js';
 import type { Metrics } from '../http/metrics.js';
@@ -357,8 +357,12 @@ export class Gateway {
   /** Sends one pre-serialised frame to the workspace's agents and the visitor's sockets. */
   #fanOut(event: { workspaceId: string; visitorId: string }, agentFrame: string | null, visitorFrame: string | null, skip?: string): void {
     if (agentFrame !== null) {
-      for (const c of this.#agentsByWorkspace.get(event.workspaceId) ?? []) {
-        if (c.id !== skip) sendRaw(c, agentFrame);
+      const agents = this.#agentsByWorkspace.get(event.workspaceId);
+      if (agents) {
+        const data = textForMany(agentFrame, agents.size);
+        for (const c of agents) {
+          if (c.id !== skip) sendRaw(c, data);
+        }
       }
     }
     if (visitorFrame !== null) {
