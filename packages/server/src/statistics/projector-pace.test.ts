@@ -8,7 +8,7 @@ describe('the statistics projector paces itself by how busy the event loop was d
   });
 
   it('doubles the batch while a backlog remains and the loop is idle, up to the largest batch', () => {
-    let pace = { batch: PACE.smallBatch, pauseMs: PACE.busyPauseMs };
+    let pace: { batch: number; pauseMs: number } = { batch: PACE.smallBatch, pauseMs: PACE.busyPauseMs };
     const batches: number[] = [];
     for (let i = 0; i < 6; i++) {
       pace = nextPace(pace.batch, 0.02);
