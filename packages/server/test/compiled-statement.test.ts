@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StepBatcher } from '../src/chatbots/step-batcher.js';
 import { lastShownQuery } from '../src/services/targeting-service.js';
-import { Statement, syncHandle } from '../src/storage/compiled-statement.js';
+import { markerRows, Statement, syncHandle } from '../src/storage/compiled-statement.js';
 import { openStorage, type Storage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { engines, PG_URL, uniqueSchema } from './harness.js';
@@ -21,10 +21,10 @@ const rename = new Statement('test.rename', (db, $) => db.updateTable('workspace
 /** `shape`: how many rows. */
 const insertMany = new Statement('test.insertMany', (db, $, shape) =>
   db.insertInto('workspaces').values(
-    Array.from({ length: Number(shape) }, (_, r) => ({
-      id: $(r * 3),
-      name: $(r * 3 + 1),
-      office_hours: $(r * 3 + 2),
+    markerRows(Number(shape), 3, $, (a) => ({
+      id: a(0),
+      name: a(1),
+      office_hours: a(2),
       timezone: 'UTC',
       default_language: 'en',
       created_at: 1,

@@ -32,6 +32,14 @@ const MARK = '\u0000arg:';
 const marker = ((i: number) => `${MARK}${i}\u0000`) as unknown as Marker;
 const MARKER_PATTERN = /^\u0000arg:(\d+)\u0000$/;
 
+/**
+ * `count` rows of `width` arguments each, for a multi-row `values(…)`: row `r`'s
+ * argument `i` is marker `r × width + i` (the caller flattens its rows the same way).
+ */
+export function markerRows<T>(count: number, width: number, $: Marker, row: (arg: (i: number) => never) => T): T[] {
+  return Array.from({ length: count }, (_, r) => row((i) => $(r * width + i)));
+}
+
 type Slot = { arg: number } | { value: unknown };
 
 interface Compiled {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { VisitorChatbotState } from '@parley/core';
-import { Statement } from '../compiled-statement.js';
+import { markerRows, Statement } from '../compiled-statement.js';
 import type { DialectName } from '../database.js';
 import type { ChatbotTimerKind, Database } from '../schema.js';
 
@@ -53,24 +53,21 @@ const insertEventsStatement = new Statement('insertEvents', (db, $, shape) =>
   db
     .insertInto('chatbot_events')
     .values(
-      Array.from({ length: Number(shape) }, (_, r) => {
-        const a = (i: number) => $(r * EVENT_ARGS + i);
-        return {
-          id: a(0),
-          workspace_id: a(1),
-          conversation_id: a(2),
-          visitor_id: a(3),
-          chatbot_id: a(4),
-          version_id: a(5),
-          language: a(6),
-          event: a(7),
-          node_id: a(8),
-          choice_id: a(9),
-          reason: a(10),
-          at: a(11),
-          dedupe_key: a(12),
-        };
-      }),
+      markerRows(Number(shape), EVENT_ARGS, $, (a) => ({
+        id: a(0),
+        workspace_id: a(1),
+        conversation_id: a(2),
+        visitor_id: a(3),
+        chatbot_id: a(4),
+        version_id: a(5),
+        language: a(6),
+        event: a(7),
+        node_id: a(8),
+        choice_id: a(9),
+        reason: a(10),
+        at: a(11),
+        dedupe_key: a(12),
+      })),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing()),
 );

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely, Transaction, UpdateObject } from 'kysely';
 import type { Message, MessageMeta } from '@parley/core';
-import { Statement } from '../compiled-statement.js';
+import { markerRows, Statement } from '../compiled-statement.js';
 import type { ConversationRow, Database, MessageRow } from '../schema.js';
 
 export function toMessage(row: MessageRow): Message {
@@ -136,22 +136,19 @@ const MESSAGE_ARGS = 11;
 /** `shape`: how many messages. */
 const insertMessagesStatement = new Statement('appendMessages.insert', (db, $, shape) =>
   db.insertInto('messages').values(
-    Array.from({ length: Number(shape) }, (_, r) => {
-      const a = (i: number) => $(r * MESSAGE_ARGS + i);
-      return {
-        id: a(0),
-        workspace_id: a(1),
-        conversation_id: a(2),
-        seq: a(3),
-        client_id: a(4),
-        author_type: a(5),
-        author_id: a(6),
-        author_name: a(7),
-        text: a(8),
-        meta: a(9),
-        created_at: a(10),
-      };
-    }),
+    markerRows(Number(shape), MESSAGE_ARGS, $, (a) => ({
+      id: a(0),
+      workspace_id: a(1),
+      conversation_id: a(2),
+      seq: a(3),
+      client_id: a(4),
+      author_type: a(5),
+      author_id: a(6),
+      author_name: a(7),
+      text: a(8),
+      meta: a(9),
+      created_at: a(10),
+    })),
   ),
 );
 
